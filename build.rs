@@ -1,0 +1,47 @@
+//! Compiles `corpus/feud.toml` into the blob embedded in the library.
+//!
+//! The corpus source can be replaced with `FEUDFACTS_CORPUS=path`. When the
+//! source articles are at hand (`FEUDFACTS_SEEDS=dir`, or `../shared/seeds`
+//! beside the repository), every quote and figure phrasing is also checked to
+//! be printed byte-for-byte in the articles it cites.
+
+use std::path::PathBuf;
+
+fn main() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let corpus = std::env::var_os("FEUDFACTS_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("corpus/feud.toml"));
+    let seeds = std::env::var_os("FEUDFACTS_SEEDS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/seeds"));
+    println!("cargo:rerun-if-changed={}", corpus.display());
+    println!("cargo:rerun-if-changed={}", seeds.display());
+    println!("cargo:rerun-if-env-changed=FEUDFACTS_CORPUS");
+    println!("cargo:rerun-if-env-changed=FEUDFACTS_SEEDS");
+
+    let source = match std::fs::read_to_string(&corpus) {
+        Ok(s) => s,
+        Err(e) => fail(&format!("cannot read {}: {e}", corpus.display())),
+    };
+    let articles = feudfacts_compile::read_articles(&seeds);
+    let blob = match feudfacts_compile::compile(&source, articles.as_ref()) {
+        Ok(b) => b,
+        Err(e) => fail(&format!("{}: {e}", corpus.display())),
+    };
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
+    std::fs::write(out.join("feud.blob"), &blob.bytes).expect("write OUT_DIR/feud.blob");
+    let rust = format!(
+        "/// The embedded blob.\npub(crate) const BLOB: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/feud.blob\"));\n\
+         /// Its section table.\npub(crate) const SECTIONS: [crate::format::Span; crate::format::SECTION_COUNT] = {};\n",
+        feudfacts_compile::sections_rust(&blob)
+    );
+    std::fs::write(out.join("embedded.rs"), rust).expect("write OUT_DIR/embedded.rs");
+}
+
+fn fail(msg: &str) -> ! {
+    // One clear line in cargo's output, then a failed build.
+    println!("cargo:warning=feudfacts corpus: {msg}");
+    eprintln!("error: feudfacts corpus: {msg}");
+    std::process::exit(1);
+}

@@ -1,0 +1,824 @@
+//! The corpus compiler: reads the human-editable TOML corpus, checks it, and
+//! writes the blob the `feudfacts` core reads.
+//!
+//! The core's `build.rs` calls [`compile`] to embed `corpus/feud.toml`; the
+//! `feud compile` command and the benchmarks call it on other corpora. The
+//! blob layout, the record types and text folding are not defined here: they
+//! are the core's own `format`, `records` and `fold` modules, compiled into
+//! this crate by path, so the encoder and the decoder cannot drift.
+//!
+//! Every mistake in the source is a [`CompileError`] naming the record and
+//! field: unknown or duplicate ids, references to missing records, a quote or
+//! figure phrasing that is not byte-for-byte in an article it cites (checked
+//! when the articles are at hand), a record without sources, a bad date.
+//! Identical input gives identical bytes.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+#[allow(dead_code, missing_docs)]
+#[path = "../../src/fold.rs"]
+pub mod fold;
+#[allow(dead_code, missing_docs)]
+#[path = "../../src/format.rs"]
+pub mod format;
+#[allow(dead_code, missing_docs)]
+#[path = "../../src/records.rs"]
+pub mod records;
+
+use format::{Kind, RecordRef, Section, Segment, Span, SECTION_COUNT};
+use records::{
+    Date, Dating, Discrepancy, Entity, EntityKind, Event, Figure, Link, Medium, Packed, Phrasing,
+    Qualifier, Quote, Record, Side, Source, Text, Variant,
+};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::Path;
+
+/// A mistake in the corpus source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileError {
+    /// The record's id (or `-` for file-level errors).
+    pub record: String,
+    /// The field at fault.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "record `{}`, field `{}`: {}",
+            self.record, self.field, self.message
+        )
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+fn err<T>(record: &str, field: &str, message: impl Into<String>) -> Result<T, CompileError> {
+    Err(CompileError {
+        record: record.to_string(),
+        field: field.to_string(),
+        message: message.into(),
+    })
+}
+
+/// A compiled blob and its section table (for `Corpus::embedded`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blob {
+    /// The blob's bytes.
+    pub bytes: Vec<u8>,
+    /// Where each section lies, in section order.
+    pub sections: [Span; SECTION_COUNT],
+}
+
+// ----- the TOML source --------------------------------------------------------
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SourceFile {
+    #[serde(default)]
+    source: Vec<SrcSource>,
+    #[serde(default)]
+    entity: Vec<SrcEntity>,
+    #[serde(default)]
+    quote: Vec<SrcQuote>,
+    #[serde(default)]
+    event: Vec<SrcEvent>,
+    #[serde(default)]
+    figure: Vec<SrcFigure>,
+    #[serde(default)]
+    discrepancy: Vec<SrcDiscrepancy>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SrcSource {
+    id: String,
+    #[serde(default)]
+    outlet: String,
+    #[serde(default)]
+    headline: String,
+    published: Option<String>,
+    #[serde(default)]
+    date_inferred: bool,
+    #[serde(default)]
+    date_note: String,
+    #[serde(default)]
+    notes: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SrcEntity {
+    id: String,
+    name: String,
+    kind: String,
+    #[serde(default)]
+    roles: Vec<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    notes: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SrcVariant {
+    text: String,
+    sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SrcQuote {
+    id: String,
+    speaker: String,
+    text: String,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    variants: Vec<SrcVariant>,
+    date: Option<String>,
+    #[serde(default)]
+    date_inferred: bool,
+    #[serde(default)]
+    date_note: String,
+    medium: String,
+    reply_to: Option<String>,
+    #[serde(default)]
+    context: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SrcEvent {
+    id: String,
+    date: Option<String>,
+    #[serde(default)]
+    date_inferred: bool,
+    #[serde(default)]
+    date_note: String,
+    title: String,
+    summary: String,
+    #[serde(default)]
+    participants: Vec<String>,
+    #[serde(default)]
+    quotes: Vec<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SrcPhrasing {
+    text: String,
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SrcFigure {
+    id: String,
+    value: i64,
+    unit: String,
+    qualifier: String,
+    refers_to: String,
+    #[serde(default)]
+    claimed_by: Vec<String>,
+    #[serde(default)]
+    disputed_by: Vec<String>,
+    date: Option<String>,
+    #[serde(default)]
+    date_inferred: bool,
+    #[serde(default)]
+    date_note: String,
+    #[serde(default)]
+    phrasings: Vec<SrcPhrasing>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SrcSide {
+    source: String,
+    claim: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SrcDiscrepancy {
+    id: String,
+    title: String,
+    description: String,
+    #[serde(default)]
+    records: Vec<String>,
+    #[serde(default)]
+    sides: Vec<SrcSide>,
+}
+
+// ----- helpers ------------------------------------------------------------------
+
+/// Leaks a buffer: the compiler is a short-lived build step, and records
+/// borrow their strings for the whole run.
+fn leak(v: Vec<u8>) -> &'static [u8] {
+    Box::leak(v.into_boxed_slice())
+}
+
+fn text(record: &str, field: &str, s: &str) -> Result<Text<'static>, CompileError> {
+    if s.contains('\0') {
+        return err(record, field, "contains a NUL character");
+    }
+    let mut v = s.as_bytes().to_vec();
+    v.push(0);
+    match Text::from_bytes_with_nul(leak(v)) {
+        Some(t) => Ok(t),
+        None => err(record, field, "not a valid string"),
+    }
+}
+
+fn packed<T: serde::Serialize>(items: &[T]) -> Packed<'static, T> {
+    let bytes = postcard::to_allocvec(items).expect("encoding into a Vec cannot fail");
+    Packed::from_encoded(leak(bytes))
+}
+
+fn dating(
+    record: &str,
+    date: &Option<String>,
+    inferred: bool,
+    note: &str,
+) -> Result<Option<Dating<'static>>, CompileError> {
+    let Some(d) = date else {
+        if inferred {
+            return err(record, "date_inferred", "set without a date");
+        }
+        return Ok(None);
+    };
+    let Some(date) = Date::parse(d) else {
+        return err(
+            record,
+            "date",
+            format!("`{d}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+        );
+    };
+    if inferred && note.trim().is_empty() {
+        return err(
+            record,
+            "date_note",
+            "an inferred date needs a note saying how",
+        );
+    }
+    Ok(Some(Dating {
+        date,
+        inferred,
+        note: text(record, "date_note", note)?,
+    }))
+}
+
+fn check_id(id: &str, kind: &str) -> Result<(), CompileError> {
+    let ok = !id.is_empty()
+        && if kind == "source" {
+            id.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        } else {
+            id.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
+    if ok {
+        Ok(())
+    } else {
+        err(
+            id,
+            "id",
+            format!("`{id}` is not a valid {kind} id (use lowercase a-z, 0-9 and -)"),
+        )
+    }
+}
+
+struct Ids {
+    maps: [HashMap<String, u16>; 6],
+}
+
+impl Ids {
+    fn get(&self, kind: Kind, record: &str, field: &str, id: &str) -> Result<u16, CompileError> {
+        match self.maps[kind as usize].get(id) {
+            Some(&i) => Ok(i),
+            None => err(record, field, format!("unknown {} id `{id}`", kind.name())),
+        }
+    }
+
+    fn list(
+        &self,
+        kind: Kind,
+        record: &str,
+        field: &str,
+        ids: &[String],
+    ) -> Result<Vec<u16>, CompileError> {
+        ids.iter()
+            .map(|id| self.get(kind, record, field, id))
+            .collect()
+    }
+
+    fn any(&self, record: &str, field: &str, id: &str) -> Result<Link, CompileError> {
+        for kind in Kind::ALL {
+            if let Some(&i) = self.maps[kind as usize].get(id) {
+                return Ok(Link {
+                    kind: kind as u8,
+                    index: i,
+                });
+            }
+        }
+        err(record, field, format!("unknown record id `{id}`"))
+    }
+}
+
+fn sorted_unique(mut v: Vec<u16>) -> Vec<u16> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Checks that `needle` is printed byte-for-byte in source `src`.
+fn verbatim(
+    articles: Option<&HashMap<String, String>>,
+    record: &str,
+    field: &str,
+    needle: &str,
+    src: &str,
+) -> Result<(), CompileError> {
+    let Some(articles) = articles else {
+        return Ok(());
+    };
+    match articles.get(src) {
+        Some(body) if body.contains(needle) => Ok(()),
+        Some(_) => err(
+            record,
+            field,
+            format!("`{needle}` is not printed byte-for-byte in article {src}"),
+        ),
+        None => Ok(()),
+    }
+}
+
+/// Reads the articles (`<id>.txt`) of a seeds folder, if it exists.
+pub fn read_articles(dir: &Path) -> Option<HashMap<String, String>> {
+    let mut out = HashMap::new();
+    for entry in std::fs::read_dir(dir).ok()? {
+        let path = entry.ok()?.path();
+        if path.extension().and_then(|e| e.to_str()) == Some("txt") {
+            let id = path.file_stem()?.to_str()?.to_string();
+            out.insert(id, std::fs::read_to_string(&path).ok()?);
+        }
+    }
+    Some(out)
+}
+
+// ----- compilation ----------------------------------------------------------------
+
+/// Compiles a corpus source. When `articles` (seed id → text) is given, every
+/// quote text, variant and figure phrasing must be printed byte-for-byte in
+/// each article it cites.
+pub fn compile(
+    source: &str,
+    articles: Option<&HashMap<String, String>>,
+) -> Result<Blob, CompileError> {
+    let file: SourceFile = match toml::from_str(source) {
+        Ok(f) => f,
+        Err(e) => return err("-", "-", format!("TOML: {e}")),
+    };
+    compile_parsed(&file, articles)
+}
+
+fn compile_parsed(
+    file: &SourceFile,
+    articles: Option<&HashMap<String, String>>,
+) -> Result<Blob, CompileError> {
+    // Ids: unique across the whole file.
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut maps: [HashMap<String, u16>; 6] = Default::default();
+    let lists: [(Kind, Vec<&str>); 6] = [
+        (
+            Kind::Source,
+            file.source.iter().map(|r| r.id.as_str()).collect(),
+        ),
+        (
+            Kind::Entity,
+            file.entity.iter().map(|r| r.id.as_str()).collect(),
+        ),
+        (
+            Kind::Quote,
+            file.quote.iter().map(|r| r.id.as_str()).collect(),
+        ),
+        (
+            Kind::Event,
+            file.event.iter().map(|r| r.id.as_str()).collect(),
+        ),
+        (
+            Kind::Figure,
+            file.figure.iter().map(|r| r.id.as_str()).collect(),
+        ),
+        (
+            Kind::Discrepancy,
+            file.discrepancy.iter().map(|r| r.id.as_str()).collect(),
+        ),
+    ];
+    for (kind, ids) in &lists {
+        if ids.len() > u16::MAX as usize {
+            return err("-", kind.name(), "too many records");
+        }
+        for (i, id) in ids.iter().enumerate() {
+            check_id(id, kind.name())?;
+            if !seen.insert(id) {
+                return err(id, "id", format!("duplicate id `{id}`"));
+            }
+            maps[*kind as usize].insert(id.to_string(), i as u16);
+        }
+    }
+    let ids = Ids { maps };
+
+    let mut sources = Vec::new();
+    for s in &file.source {
+        sources.push(Source {
+            key: text(&s.id, "id", &s.id)?,
+            outlet: text(&s.id, "outlet", &s.outlet)?,
+            headline: text(&s.id, "headline", &s.headline)?,
+            published: dating(&s.id, &s.published, s.date_inferred, &s.date_note)?,
+            notes: text(&s.id, "notes", &s.notes)?,
+        });
+    }
+
+    let mut entities = Vec::new();
+    for e in &file.entity {
+        let Some(kind) = EntityKind::from_name(&e.kind) else {
+            return err(&e.id, "kind", format!("unknown entity kind `{}`", e.kind));
+        };
+        if e.name.trim().is_empty() {
+            return err(&e.id, "name", "is empty");
+        }
+        if e.sources.is_empty() {
+            return err(
+                &e.id,
+                "sources",
+                "every record must cite at least one source",
+            );
+        }
+        let roles = e
+            .roles
+            .iter()
+            .map(|r| text(&e.id, "roles", r))
+            .collect::<Result<Vec<_>, _>>()?;
+        let aliases = e
+            .aliases
+            .iter()
+            .map(|a| text(&e.id, "aliases", a))
+            .collect::<Result<Vec<_>, _>>()?;
+        if roles.len() > 255 || aliases.len() > 255 {
+            return err(&e.id, "aliases", "at most 255 roles and 255 aliases");
+        }
+        entities.push(Entity {
+            key: text(&e.id, "id", &e.id)?,
+            name: text(&e.id, "name", &e.name)?,
+            kind,
+            roles: packed(&roles),
+            aliases: packed(&aliases),
+            sources: packed(&sorted_unique(ids.list(
+                Kind::Source,
+                &e.id,
+                "sources",
+                &e.sources,
+            )?)),
+            notes: text(&e.id, "notes", &e.notes)?,
+        });
+    }
+
+    let mut quotes = Vec::new();
+    let mut parents: Vec<Option<u16>> = Vec::new();
+    for q in &file.quote {
+        let speaker = ids.get(Kind::Entity, &q.id, "speaker", &q.speaker)?;
+        let Some(medium) = Medium::from_name(&q.medium) else {
+            return err(&q.id, "medium", format!("unknown medium `{}`", q.medium));
+        };
+        if q.text.trim().is_empty() {
+            return err(&q.id, "text", "is empty");
+        }
+        let text_sources = ids.list(Kind::Source, &q.id, "sources", &q.sources)?;
+        for s in &q.sources {
+            verbatim(articles, &q.id, "text", &q.text, s)?;
+        }
+        let mut all = text_sources.clone();
+        let mut variants = Vec::new();
+        for (vi, v) in q.variants.iter().enumerate() {
+            let field = format!("variants[{vi}]");
+            if v.sources.is_empty() {
+                return err(&q.id, &field, "a variant must cite at least one source");
+            }
+            for s in &v.sources {
+                verbatim(articles, &q.id, &field, &v.text, s)?;
+            }
+            let vs = sorted_unique(ids.list(Kind::Source, &q.id, &field, &v.sources)?);
+            all.extend(&vs);
+            variants.push(Variant {
+                text: text(&q.id, &field, &v.text)?,
+                sources: packed(&vs),
+            });
+        }
+        if variants.len() > 255 {
+            return err(&q.id, "variants", "at most 255 variants");
+        }
+        if all.is_empty() {
+            return err(
+                &q.id,
+                "sources",
+                "every record must cite at least one source",
+            );
+        }
+        let reply_to = match &q.reply_to {
+            Some(r) => Some(ids.get(Kind::Quote, &q.id, "reply_to", r)?),
+            None => None,
+        };
+        parents.push(reply_to);
+        quotes.push(Quote {
+            key: text(&q.id, "id", &q.id)?,
+            speaker,
+            text: text(&q.id, "text", &q.text)?,
+            text_sources: packed(&sorted_unique(text_sources)),
+            variants: packed(&variants),
+            dating: dating(&q.id, &q.date, q.date_inferred, &q.date_note)?,
+            medium,
+            reply_to,
+            context: text(&q.id, "context", &q.context)?,
+            sources: packed(&sorted_unique(all)),
+        });
+    }
+    // Reply chains must end, within the depth the core's thread walk allows.
+    for (i, q) in file.quote.iter().enumerate() {
+        let (mut cur, mut steps) = (parents[i], 0);
+        while let Some(p) = cur {
+            steps += 1;
+            if steps > format::MAX_THREAD_DEPTH {
+                return err(
+                    &q.id,
+                    "reply_to",
+                    format!(
+                        "reply chain loops or is deeper than {}",
+                        format::MAX_THREAD_DEPTH
+                    ),
+                );
+            }
+            cur = parents[p as usize];
+        }
+    }
+
+    let mut events = Vec::new();
+    for e in &file.event {
+        if e.sources.is_empty() {
+            return err(
+                &e.id,
+                "sources",
+                "every record must cite at least one source",
+            );
+        }
+        events.push(Event {
+            key: text(&e.id, "id", &e.id)?,
+            dating: dating(&e.id, &e.date, e.date_inferred, &e.date_note)?,
+            title: text(&e.id, "title", &e.title)?,
+            summary: text(&e.id, "summary", &e.summary)?,
+            participants: packed(&ids.list(
+                Kind::Entity,
+                &e.id,
+                "participants",
+                &e.participants,
+            )?),
+            quotes: packed(&ids.list(Kind::Quote, &e.id, "quotes", &e.quotes)?),
+            sources: packed(&sorted_unique(ids.list(
+                Kind::Source,
+                &e.id,
+                "sources",
+                &e.sources,
+            )?)),
+        });
+    }
+
+    let mut figures = Vec::new();
+    for f in &file.figure {
+        let Some(qualifier) = Qualifier::from_name(&f.qualifier) else {
+            return err(
+                &f.id,
+                "qualifier",
+                format!("unknown qualifier `{}`", f.qualifier),
+            );
+        };
+        if f.phrasings.is_empty() {
+            return err(
+                &f.id,
+                "phrasings",
+                "every figure needs at least one phrasing with its source",
+            );
+        }
+        if f.phrasings.len() > 255 {
+            return err(&f.id, "phrasings", "at most 255 phrasings");
+        }
+        let mut phrasings = Vec::new();
+        for (pi, p) in f.phrasings.iter().enumerate() {
+            let field = format!("phrasings[{pi}]");
+            verbatim(articles, &f.id, &field, &p.text, &p.source)?;
+            phrasings.push(Phrasing {
+                text: text(&f.id, &field, &p.text)?,
+                source: ids.get(Kind::Source, &f.id, &field, &p.source)?,
+            });
+        }
+        let srcs = sorted_unique(phrasings.iter().map(|p| p.source).collect());
+        figures.push(Figure {
+            key: text(&f.id, "id", &f.id)?,
+            value: f.value,
+            unit: text(&f.id, "unit", &f.unit)?,
+            qualifier,
+            refers_to: text(&f.id, "refers_to", &f.refers_to)?,
+            claimed_by: packed(&ids.list(Kind::Entity, &f.id, "claimed_by", &f.claimed_by)?),
+            disputed_by: packed(&ids.list(Kind::Entity, &f.id, "disputed_by", &f.disputed_by)?),
+            dating: dating(&f.id, &f.date, f.date_inferred, &f.date_note)?,
+            phrasings: packed(&phrasings),
+            sources: packed(&srcs),
+        });
+    }
+
+    let mut discrepancies = Vec::new();
+    for d in &file.discrepancy {
+        if d.sides.is_empty() {
+            return err(
+                &d.id,
+                "sides",
+                "every discrepancy needs at least one side with its source",
+            );
+        }
+        if d.sides.len() > 255 {
+            return err(&d.id, "sides", "at most 255 sides");
+        }
+        let mut sides = Vec::new();
+        for (si, s) in d.sides.iter().enumerate() {
+            let field = format!("sides[{si}]");
+            sides.push(Side {
+                source: ids.get(Kind::Source, &d.id, &field, &s.source)?,
+                claim: text(&d.id, &field, &s.claim)?,
+            });
+        }
+        let related = d
+            .records
+            .iter()
+            .map(|r| ids.any(&d.id, "records", r))
+            .collect::<Result<Vec<_>, _>>()?;
+        let srcs = sorted_unique(sides.iter().map(|s| s.source).collect());
+        discrepancies.push(Discrepancy {
+            key: text(&d.id, "id", &d.id)?,
+            title: text(&d.id, "title", &d.title)?,
+            description: text(&d.id, "description", &d.description)?,
+            sides: packed(&sides),
+            related: packed(&related),
+            sources: packed(&srcs),
+        });
+    }
+
+    let all: Vec<Vec<Record<'static>>> = vec![
+        sources.into_iter().map(Record::Source).collect(),
+        entities.into_iter().map(Record::Entity).collect(),
+        quotes.into_iter().map(Record::Quote).collect(),
+        events.into_iter().map(Record::Event).collect(),
+        figures.into_iter().map(Record::Figure).collect(),
+        discrepancies.into_iter().map(Record::Discrepancy).collect(),
+    ];
+    Ok(assemble(&all))
+}
+
+fn encode_record(r: &Record<'static>) -> Vec<u8> {
+    let out = match r {
+        Record::Source(x) => postcard::to_allocvec(x),
+        Record::Entity(x) => postcard::to_allocvec(x),
+        Record::Quote(x) => postcard::to_allocvec(x),
+        Record::Event(x) => postcard::to_allocvec(x),
+        Record::Figure(x) => postcard::to_allocvec(x),
+        Record::Discrepancy(x) => postcard::to_allocvec(x),
+    };
+    out.expect("encoding into a Vec cannot fail")
+}
+
+fn record_table(records: &[Record<'static>]) -> Vec<u8> {
+    let encoded: Vec<Vec<u8>> = records.iter().map(encode_record).collect();
+    let mut out = Vec::new();
+    out.extend_from_slice(&(encoded.len() as u32).to_le_bytes());
+    let mut off = 0u32;
+    out.extend_from_slice(&off.to_le_bytes());
+    for e in &encoded {
+        off += e.len() as u32;
+        out.extend_from_slice(&off.to_le_bytes());
+    }
+    for e in &encoded {
+        out.extend_from_slice(e);
+    }
+    out
+}
+
+/// Lays out the blob from resolved records (kind order, index order).
+fn assemble(all: &[Vec<Record<'static>>]) -> Blob {
+    let entity_name = |i: u16| match all[Kind::Entity as usize].get(i as usize) {
+        Some(Record::Entity(e)) => e.name.as_str(),
+        _ => "",
+    };
+
+    // Search text and segments.
+    let mut text = Vec::new();
+    let mut segments = Vec::new();
+    for recs in all {
+        for (i, rec) in recs.iter().enumerate() {
+            let speaker = match rec {
+                Record::Quote(q) => entity_name(q.speaker),
+                _ => "",
+            };
+            records::for_each_field(rec, speaker, |field, item, s| {
+                let start = text.len();
+                fold::walk(s, |b, _, _| text.push(b));
+                if text.len() == start {
+                    return; // empty fields have no segment
+                }
+                text.push(0);
+                segments.extend_from_slice(
+                    &Segment {
+                        start: start as u32,
+                        record: i as u16,
+                        field,
+                        item,
+                    }
+                    .encode(),
+                );
+            });
+        }
+    }
+
+    // Dates, timeline and keys.
+    let mut dates = Vec::new();
+    let mut timeline: Vec<(u32, RecordRef)> = Vec::new();
+    let mut keys: BTreeMap<&[u8], RecordRef> = BTreeMap::new();
+    for (kind, recs) in Kind::ALL.iter().zip(all) {
+        for (i, rec) in recs.iter().enumerate() {
+            let r = RecordRef::new(*kind, i as u16);
+            let packed_date = rec.dating().map_or(0, |d| d.date.pack());
+            dates.extend_from_slice(&packed_date.to_le_bytes());
+            if packed_date != 0 && matches!(kind, Kind::Quote | Kind::Event) {
+                timeline.push((packed_date, r));
+            }
+            keys.insert(rec.key().as_str().as_bytes(), r);
+        }
+    }
+    timeline.sort();
+    let timeline: Vec<u8> = timeline.iter().flat_map(|(_, r)| r.encode()).collect();
+    let keys: Vec<u8> = keys.values().flat_map(|r| r.encode()).collect();
+
+    let mut bodies: Vec<Vec<u8>> = all.iter().map(|recs| record_table(recs)).collect();
+    bodies.push(text);
+    bodies.push(segments);
+    bodies.push(dates);
+    bodies.push(timeline);
+    bodies.push(keys);
+    debug_assert_eq!(bodies.len(), SECTION_COUNT);
+    debug_assert_eq!(Section::ALL.len(), SECTION_COUNT);
+
+    let mut sections = [Span::default(); SECTION_COUNT];
+    let mut bytes = vec![0u8; format::PREAMBLE_LEN];
+    for (i, body) in bodies.iter().enumerate() {
+        sections[i] = Span {
+            offset: bytes.len() as u32,
+            len: body.len() as u32,
+        };
+        bytes.extend_from_slice(body);
+    }
+    bytes[..8].copy_from_slice(&format::MAGIC);
+    bytes[8..10].copy_from_slice(&format::FORMAT_VERSION.to_le_bytes());
+    bytes[10..12].copy_from_slice(&(SECTION_COUNT as u16).to_le_bytes());
+    let total = bytes.len() as u32;
+    bytes[12..16].copy_from_slice(&total.to_le_bytes());
+    for (i, s) in sections.iter().enumerate() {
+        let at = format::HEADER_LEN + 8 * i;
+        bytes[at..at + 4].copy_from_slice(&s.offset.to_le_bytes());
+        bytes[at + 4..at + 8].copy_from_slice(&s.len.to_le_bytes());
+    }
+    let sum = format::checksum(&bytes).expect("blob is longer than its header");
+    bytes[format::CHECKSUM_OFFSET..format::CHECKSUM_OFFSET + 4].copy_from_slice(&sum.to_le_bytes());
+    Blob { bytes, sections }
+}
+
+/// The Rust source of the embedded section table, for `build.rs`.
+pub fn sections_rust(blob: &Blob) -> String {
+    let mut s = String::from("[");
+    for span in &blob.sections {
+        s.push_str(&format!(
+            "crate::format::Span {{ offset: {}, len: {} }}, ",
+            span.offset, span.len
+        ));
+    }
+    s.push(']');
+    s
+}

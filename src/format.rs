@@ -1,0 +1,411 @@
+//! The blob layout: the single definition of the file format.
+//!
+//! This module is compiled twice: into the core crate (where [`crate::Corpus`]
+//! reads and validates blobs) and into `build.rs` (where the encoder writes
+//! them), so the two cannot drift. It holds only constants, plain structs and
+//! the checksum; nothing here allocates. `docs/BLOB_FORMAT.md` is the prose
+//! specification of the same layout.
+//!
+//! # Layout (all integers little-endian)
+//!
+//! ```text
+//! offset  size  field
+//! 0       8     magic            b"FEUDFACT"
+//! 8       2     version          FORMAT_VERSION
+//! 10      2     section_count    SECTION_COUNT
+//! 12      4     total_len        length of the blob in bytes (trailing bytes are ignored)
+//! 16      4     checksum         FNV-1a-32 of every byte of [0, total_len) except these 4
+//! 20      4     reserved         0
+//! 24      8*N   section table    N x (offset: u32, len: u32), absolute, in `Section` order
+//! ...           sections
+//! ```
+//!
+//! Record sections (`Sources` .. `Discrepancies`) are record tables:
+//! `count: u32`, then `count + 1` offsets (`u32`, relative to the data area),
+//! then the data area, in which record `i` is the postcard encoding of the
+//! record type in `data[offsets[i]..offsets[i + 1]]`.
+//!
+//! `Text` is the folded search haystack (see [`crate::fold`]): the folded form
+//! of every searchable field, each followed by one `0` byte. `Segments` maps
+//! it back: one 8-byte [`Segment`] per field, sorted by `start`. `Dates` holds
+//! one packed date (`u32`, 0 = undated) per record in global record order.
+//! `Timeline` holds one 4-byte [`RecordRef`] per dated quote and event, sorted
+//! by date. `Keys` holds one 4-byte [`RecordRef`] per record, sorted by the
+//! record's key, for lookup by key.
+
+/// The eight bytes every blob starts with.
+pub const MAGIC: [u8; 8] = *b"FEUDFACT";
+/// The format version this code reads and writes.
+pub const FORMAT_VERSION: u16 = 1;
+/// Length of the fixed header, before the section table.
+pub const HEADER_LEN: usize = 24;
+/// Byte offset of the checksum field in the header.
+pub const CHECKSUM_OFFSET: usize = 16;
+/// Number of sections in the section table.
+pub const SECTION_COUNT: usize = 11;
+/// Length of the header including the section table.
+pub const PREAMBLE_LEN: usize = HEADER_LEN + 8 * SECTION_COUNT;
+/// Size of one entry of the `Segments` section.
+pub const SEGMENT_LEN: usize = 8;
+/// Size of one entry of the `Timeline` and `Keys` sections.
+pub const REF_LEN: usize = 4;
+/// The longest reply chain a blob may hold (a quote replying to a quote ...).
+pub const MAX_THREAD_DEPTH: usize = 16;
+
+/// The sections of a blob, in section-table order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Section {
+    /// Record table of [`crate::records::Source`].
+    Sources = 0,
+    /// Record table of [`crate::records::Entity`].
+    Entities = 1,
+    /// Record table of [`crate::records::Quote`].
+    Quotes = 2,
+    /// Record table of [`crate::records::Event`].
+    Events = 3,
+    /// Record table of [`crate::records::Figure`].
+    Figures = 4,
+    /// Record table of [`crate::records::Discrepancy`].
+    Discrepancies = 5,
+    /// The folded search haystack.
+    Text = 6,
+    /// The segment table mapping the haystack back to record fields.
+    Segments = 7,
+    /// One packed date per record.
+    Dates = 8,
+    /// Dated quotes and events in chronological order.
+    Timeline = 9,
+    /// Every record, sorted by key.
+    Keys = 10,
+}
+
+impl Section {
+    /// Every section, in table order.
+    pub const ALL: [Section; SECTION_COUNT] = [
+        Section::Sources,
+        Section::Entities,
+        Section::Quotes,
+        Section::Events,
+        Section::Figures,
+        Section::Discrepancies,
+        Section::Text,
+        Section::Segments,
+        Section::Dates,
+        Section::Timeline,
+        Section::Keys,
+    ];
+}
+
+/// The kinds of record, in blob order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum Kind {
+    /// A news article the facts come from.
+    Source = 0,
+    /// A person, company, project, outlet or institution.
+    Entity = 1,
+    /// A direct quotation.
+    Quote = 2,
+    /// A dated or datable event.
+    Event = 3,
+    /// An amount or count.
+    Figure = 4,
+    /// A place where the articles disagree or are wrong.
+    Discrepancy = 5,
+}
+
+impl Kind {
+    /// Every kind, in blob order.
+    pub const ALL: [Kind; 6] = [
+        Kind::Source,
+        Kind::Entity,
+        Kind::Quote,
+        Kind::Event,
+        Kind::Figure,
+        Kind::Discrepancy,
+    ];
+
+    /// The kind with this numeric code.
+    pub const fn from_u8(v: u8) -> Option<Kind> {
+        match v {
+            0 => Some(Kind::Source),
+            1 => Some(Kind::Entity),
+            2 => Some(Kind::Quote),
+            3 => Some(Kind::Event),
+            4 => Some(Kind::Figure),
+            5 => Some(Kind::Discrepancy),
+            _ => None,
+        }
+    }
+
+    /// The lowercase name used by the CLI, JSON output and the C ABI.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Kind::Source => "source",
+            Kind::Entity => "entity",
+            Kind::Quote => "quote",
+            Kind::Event => "event",
+            Kind::Figure => "figure",
+            Kind::Discrepancy => "discrepancy",
+        }
+    }
+
+    /// The kind with this name (see [`Kind::name`]); plural forms are accepted.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        let singular = name.strip_suffix('s').unwrap_or(name);
+        let singular = match singular {
+            "discrepancie" => "discrepancy",
+            "entitie" => "entity",
+            other => other,
+        };
+        Kind::ALL.into_iter().find(|k| k.name() == singular)
+    }
+
+    /// The record-table section holding this kind.
+    pub const fn section(self) -> Section {
+        match self {
+            Kind::Source => Section::Sources,
+            Kind::Entity => Section::Entities,
+            Kind::Quote => Section::Quotes,
+            Kind::Event => Section::Events,
+            Kind::Figure => Section::Figures,
+            Kind::Discrepancy => Section::Discrepancies,
+        }
+    }
+}
+
+/// A reference to one record: its kind and its index within that kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecordRef {
+    /// The record's kind.
+    pub kind: Kind,
+    /// The record's index within its kind (its numeric id).
+    pub index: u16,
+}
+
+impl RecordRef {
+    /// A reference to record `index` of `kind`.
+    pub const fn new(kind: Kind, index: u16) -> RecordRef {
+        RecordRef { kind, index }
+    }
+
+    /// The 4-byte table encoding: kind, 0, index (LE).
+    pub const fn encode(self) -> [u8; REF_LEN] {
+        let i = self.index.to_le_bytes();
+        [self.kind as u8, 0, i[0], i[1]]
+    }
+
+    /// Decodes the 4-byte table encoding; `None` for an unknown kind or a
+    /// non-zero padding byte.
+    pub const fn decode(b: [u8; REF_LEN]) -> Option<RecordRef> {
+        if b[1] != 0 {
+            return None;
+        }
+        match Kind::from_u8(b[0]) {
+            Some(kind) => Some(RecordRef {
+                kind,
+                index: u16::from_le_bytes([b[2], b[3]]),
+            }),
+            None => None,
+        }
+    }
+}
+
+/// The searchable fields of the records, each belonging to one kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum Field {
+    /// A source's outlet name.
+    SourceOutlet = 0,
+    /// A source's headline.
+    SourceHeadline = 1,
+    /// An entity's name.
+    EntityName = 2,
+    /// One of an entity's aliases (`item` says which).
+    EntityAlias = 3,
+    /// One of an entity's roles (`item` says which).
+    EntityRole = 4,
+    /// The name of a quote's speaker.
+    QuoteSpeaker = 5,
+    /// A quote's canonical text.
+    QuoteText = 6,
+    /// A variant printing of a quote (`item` says which).
+    QuoteVariant = 7,
+    /// What a quote was said about, in our words.
+    QuoteContext = 8,
+    /// An event's title.
+    EventTitle = 9,
+    /// An event's one-sentence summary.
+    EventSummary = 10,
+    /// What a figure refers to.
+    FigureRefersTo = 11,
+    /// How one article phrased a figure (`item` says which).
+    FigurePhrasing = 12,
+    /// A discrepancy's title.
+    DiscrepancyTitle = 13,
+    /// A discrepancy's description.
+    DiscrepancyDescription = 14,
+    /// One side's claim in a discrepancy (`item` says which).
+    DiscrepancyClaim = 15,
+}
+
+impl Field {
+    /// The field with this numeric code.
+    pub const fn from_u8(v: u8) -> Option<Field> {
+        Some(match v {
+            0 => Field::SourceOutlet,
+            1 => Field::SourceHeadline,
+            2 => Field::EntityName,
+            3 => Field::EntityAlias,
+            4 => Field::EntityRole,
+            5 => Field::QuoteSpeaker,
+            6 => Field::QuoteText,
+            7 => Field::QuoteVariant,
+            8 => Field::QuoteContext,
+            9 => Field::EventTitle,
+            10 => Field::EventSummary,
+            11 => Field::FigureRefersTo,
+            12 => Field::FigurePhrasing,
+            13 => Field::DiscrepancyTitle,
+            14 => Field::DiscrepancyDescription,
+            15 => Field::DiscrepancyClaim,
+            _ => return None,
+        })
+    }
+
+    /// The kind of record this field belongs to.
+    pub const fn kind(self) -> Kind {
+        match self {
+            Field::SourceOutlet | Field::SourceHeadline => Kind::Source,
+            Field::EntityName | Field::EntityAlias | Field::EntityRole => Kind::Entity,
+            Field::QuoteSpeaker | Field::QuoteText | Field::QuoteVariant | Field::QuoteContext => {
+                Kind::Quote
+            }
+            Field::EventTitle | Field::EventSummary => Kind::Event,
+            Field::FigureRefersTo | Field::FigurePhrasing => Kind::Figure,
+            Field::DiscrepancyTitle | Field::DiscrepancyDescription | Field::DiscrepancyClaim => {
+                Kind::Discrepancy
+            }
+        }
+    }
+
+    /// Whether a match here ranks first: a speaker, title, name or headline.
+    pub const fn is_primary(self) -> bool {
+        matches!(
+            self,
+            Field::SourceHeadline
+                | Field::EntityName
+                | Field::EntityAlias
+                | Field::QuoteSpeaker
+                | Field::EventTitle
+                | Field::DiscrepancyTitle
+        )
+    }
+
+    /// The lowercase name used in JSON output and the C ABI.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Field::SourceOutlet => "outlet",
+            Field::SourceHeadline => "headline",
+            Field::EntityName => "name",
+            Field::EntityAlias => "alias",
+            Field::EntityRole => "role",
+            Field::QuoteSpeaker => "speaker",
+            Field::QuoteText => "text",
+            Field::QuoteVariant => "variant",
+            Field::QuoteContext => "context",
+            Field::EventTitle => "title",
+            Field::EventSummary => "summary",
+            Field::FigureRefersTo => "refers_to",
+            Field::FigurePhrasing => "phrasing",
+            Field::DiscrepancyTitle => "title",
+            Field::DiscrepancyDescription => "description",
+            Field::DiscrepancyClaim => "claim",
+        }
+    }
+}
+
+/// One entry of the `Segments` section: where a field's folded text starts
+/// in the haystack and which record field it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Offset of the folded text in the `Text` section.
+    pub start: u32,
+    /// Index of the record within its kind (the kind follows from `field`).
+    pub record: u16,
+    /// The field.
+    pub field: Field,
+    /// Which item of a list field (alias, role, variant, phrasing, claim); 0 otherwise.
+    pub item: u8,
+}
+
+impl Segment {
+    /// The 8-byte table encoding: start (LE u32), record (LE u16), field, item.
+    pub const fn encode(self) -> [u8; SEGMENT_LEN] {
+        let s = self.start.to_le_bytes();
+        let r = self.record.to_le_bytes();
+        [
+            s[0],
+            s[1],
+            s[2],
+            s[3],
+            r[0],
+            r[1],
+            self.field as u8,
+            self.item,
+        ]
+    }
+
+    /// Decodes the table encoding; `None` for an unknown field code.
+    pub const fn decode(b: [u8; SEGMENT_LEN]) -> Option<Segment> {
+        match Field::from_u8(b[6]) {
+            Some(field) => Some(Segment {
+                start: u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+                record: u16::from_le_bytes([b[4], b[5]]),
+                field,
+                item: b[7],
+            }),
+            None => None,
+        }
+    }
+
+    /// The record this segment belongs to.
+    pub const fn record_ref(self) -> RecordRef {
+        RecordRef::new(self.field.kind(), self.record)
+    }
+}
+
+/// Where a section lies in the blob.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    /// Absolute offset of the section's first byte.
+    pub offset: u32,
+    /// Length in bytes.
+    pub len: u32,
+}
+
+/// FNV-1a-32 offset basis.
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+/// FNV-1a-32 prime.
+const FNV_PRIME: u32 = 0x0100_0193;
+
+/// Continues an FNV-1a-32 hash over `bytes`.
+pub const fn fnv1a(mut hash: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u32;
+        hash = hash.wrapping_mul(FNV_PRIME);
+        i += 1;
+    }
+    hash
+}
+
+/// The checksum of a blob whose first `total_len` bytes are `blob`: FNV-1a-32
+/// over every byte except the 4-byte checksum field. Returns `None` when the
+/// blob is shorter than the header.
+pub fn checksum(blob: &[u8]) -> Option<u32> {
+    let head = blob.get(..CHECKSUM_OFFSET)?;
+    let tail = blob.get(CHECKSUM_OFFSET + 4..)?;
+    Some(fnv1a(fnv1a(FNV_OFFSET, head), tail))
+}

@@ -1,0 +1,66 @@
+//! A sourced, offline fact base on the January 2025 public feud between Elon
+//! Musk and Sam Altman over the Stargate AI project, and their rivalry back to
+//! OpenAI's founding in 2015.
+//!
+//! The facts — sources, entities, verbatim quotes, events, figures and the
+//! places where the articles disagree — are compiled by `build.rs` from
+//! `corpus/feud.toml` into one postcard blob embedded in the library. This
+//! crate is `no_std`, never allocates, and reads records from the blob
+//! zero-copy, one at a time:
+//!
+//! ```
+//! use feudfacts::{Corpus, Filter, Hit, Kind};
+//!
+//! let corpus = Corpus::embedded();
+//! let altman = corpus.entity_by_name("@sama").unwrap();
+//! assert_eq!(corpus.entity(altman).unwrap().name.as_str(), "Sam Altman");
+//!
+//! let mut hits = [Hit::EMPTY; 5];
+//! let found = corpus.search_str("softbank secured", &Filter::NONE, &mut hits).unwrap();
+//! assert!(found.total >= 1);
+//! let first = hits[0];
+//! assert_eq!(first.record.kind, Kind::Quote);
+//! ```
+//!
+//! Modules, one concept each: [`format`] (the blob layout), [`records`] (the
+//! record types), [`corpus`] (validation and lookups), [`search`] (query
+//! language and matching), [`fold`] (text folding), [`display`] (small-screen
+//! helpers), [`error`] (every refusal).
+
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod corpus;
+pub mod display;
+pub mod error;
+pub mod fold;
+pub mod format;
+pub mod records;
+pub mod search;
+
+pub use corpus::{Corpus, Stats, Thread};
+pub use display::{translit, translit_into, wrap, write_line, Charset};
+pub use error::Error;
+pub use format::{Field, Kind, RecordRef};
+pub use records::{
+    Date, Dating, Discrepancy, Entity, EntityKind, Event, Figure, Medium, Packed, Phrasing,
+    Precision, Qualifier, Quote, Record, Side, Source, Text, Variant,
+};
+pub use search::{
+    Filter, Hit, KindSet, Matches, Query, Summary, TermKind, MAX_QUERY_LEN, MAX_TERMS,
+};
+
+impl Hit {
+    /// A placeholder for initialising hit buffers.
+    pub const EMPTY: Hit = Hit {
+        record: RecordRef::new(Kind::Source, 0),
+        field: Field::SourceOutlet,
+        item: 0,
+        start: 0,
+        end: 0,
+        matched_fields: 0,
+        primary: false,
+        date: None,
+    };
+}

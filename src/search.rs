@@ -1,0 +1,523 @@
+//! Search: the query language, and memchr-driven matching over the folded
+//! haystack.
+//!
+//! A [`Query`] is parsed once into a fixed buffer (no heap): whitespace-
+//! separated terms, all of which must match (AND); `"a phrase"` matches its
+//! words contiguously; `term*` matches words starting with `term`; a plain
+//! term matches whole words. Everything is compared folded (see
+//! [`crate::fold`]), so case and typography do not matter. A lone or
+//! unbalanced `"` is an ordinary character (so `"` finds `“`).
+//!
+//! Matching runs `memchr::memmem` finders over the blob's folded haystack, in
+//! which each record's fields are adjacent: it leapfrogs — find the next match
+//! of the first term, then of each other term from the start of that record;
+//! whenever a term's next match lies beyond the record, jump to that match's
+//! record — so it touches each term's matches once and needs no per-record
+//! state. [`Corpus::matches`] yields hits in corpus order; [`Corpus::search`]
+//! ranks them into a caller-provided buffer and counts them all.
+
+use crate::corpus::Corpus;
+use crate::error::Error;
+use crate::fold;
+use crate::format::{Field, Kind, RecordRef, Segment};
+use crate::records::{Date, Record};
+use memchr::memmem::Finder;
+
+/// The longest query accepted, in bytes.
+pub const MAX_QUERY_LEN: usize = 256;
+/// The most terms (words, prefixes and phrases) a query may have.
+pub const MAX_TERMS: usize = 8;
+
+/// How a term matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TermKind {
+    /// A whole word (or, for punctuation, the characters anywhere).
+    Word,
+    /// The start of a word: `stop*` finds `stop`, `stopped`.
+    Prefix,
+    /// Consecutive words: `"put america first"`.
+    Phrase,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Term {
+    start: u16,
+    len: u16,
+    kind: TermKind,
+}
+
+/// A parsed query: folded terms in a fixed buffer. About 300 bytes; no heap.
+#[derive(Clone, Debug)]
+pub struct Query {
+    buf: [u8; MAX_QUERY_LEN],
+    terms: heapless::Vec<Term, MAX_TERMS>,
+}
+
+impl Query {
+    /// Parses a query. Errors: [`Error::EmptyQuery`] (nothing left after
+    /// folding), [`Error::QueryTooLong`], [`Error::TooManyTerms`].
+    pub fn parse(q: &str) -> Result<Query, Error> {
+        if q.len() > MAX_QUERY_LEN {
+            return Err(Error::QueryTooLong { len: q.len() });
+        }
+        let mut query = Query {
+            buf: [0; MAX_QUERY_LEN],
+            terms: heapless::Vec::new(),
+        };
+        let mut used = 0usize;
+        let mut rest = q;
+        loop {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            let (token, kind, after) = match rest.strip_prefix('"') {
+                Some(inner) => match inner.find('"') {
+                    Some(close) => (&inner[..close], TermKind::Phrase, &inner[close + 1..]),
+                    None => Query::word(rest),
+                },
+                None => Query::word(rest),
+            };
+            rest = after;
+            let n = fold::fold_into(token, query.buf.get_mut(used..).unwrap_or(&mut []))
+                .ok_or(Error::QueryTooLong { len: q.len() })?;
+            if n == 0 {
+                continue;
+            }
+            let term = Term {
+                start: used as u16,
+                len: n as u16,
+                kind,
+            };
+            query.terms.push(term).map_err(|_| Error::TooManyTerms)?;
+            used += n;
+        }
+        if query.terms.is_empty() {
+            return Err(Error::EmptyQuery);
+        }
+        Ok(query)
+    }
+
+    /// Parses a query given as bytes; [`Error::InvalidUtf8`] unless UTF-8.
+    pub fn parse_bytes(q: &[u8]) -> Result<Query, Error> {
+        if q.len() > MAX_QUERY_LEN {
+            return Err(Error::QueryTooLong { len: q.len() });
+        }
+        match core::str::from_utf8(q) {
+            Ok(s) => Query::parse(s),
+            Err(e) => Err(Error::InvalidUtf8 {
+                valid_up_to: e.valid_up_to(),
+            }),
+        }
+    }
+
+    /// Splits off one whitespace-delimited word; a trailing `*` makes it a prefix.
+    fn word(s: &str) -> (&str, TermKind, &str) {
+        let end = s.find(char::is_whitespace).unwrap_or(s.len());
+        let (w, after) = s.split_at(end);
+        let stripped = w.trim_end_matches('*');
+        if stripped.len() < w.len() && !stripped.is_empty() {
+            (stripped, TermKind::Prefix, after)
+        } else {
+            (w, TermKind::Word, after)
+        }
+    }
+
+    /// The folded terms and how each matches.
+    pub fn terms(&self) -> impl Iterator<Item = (&[u8], TermKind)> + '_ {
+        self.terms.iter().map(move |t| {
+            let s = t.start as usize;
+            (self.buf.get(s..s + t.len as usize).unwrap_or(&[]), t.kind)
+        })
+    }
+}
+
+/// A set of record kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KindSet(u8);
+
+impl KindSet {
+    /// Every kind.
+    pub const ALL: KindSet = KindSet(0x3f);
+    /// No kind.
+    pub const NONE: KindSet = KindSet(0);
+    /// Just `kind`.
+    pub const fn only(kind: Kind) -> KindSet {
+        KindSet(1 << kind as u8)
+    }
+    /// This set and `kind`.
+    pub const fn with(self, kind: Kind) -> KindSet {
+        KindSet(self.0 | 1 << kind as u8)
+    }
+    /// Whether `kind` is in the set.
+    pub const fn contains(self, kind: Kind) -> bool {
+        self.0 & (1 << kind as u8) != 0
+    }
+    /// The set as a bit mask (bit `k` for `Kind` code `k`).
+    pub const fn bits(self) -> u8 {
+        self.0
+    }
+    /// The set with this bit mask; bits above the known kinds are ignored.
+    pub const fn from_bits(bits: u8) -> KindSet {
+        KindSet(bits & 0x3f)
+    }
+}
+
+/// Restricts a search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Filter {
+    /// Only records of these kinds.
+    pub kinds: KindSet,
+    /// Only records involving this entity (by index): the entity itself, its
+    /// quotes, events it takes part in, figures it claims or disputes, and
+    /// discrepancies linked to it.
+    pub entity: Option<u16>,
+    /// Only dated records whose date overlaps `from..=to` (either bound may
+    /// be open); undated records are excluded when either is set.
+    pub from: Option<Date>,
+    /// See `from`.
+    pub to: Option<Date>,
+}
+
+impl Filter {
+    /// No restriction.
+    pub const NONE: Filter = Filter {
+        kinds: KindSet::ALL,
+        entity: None,
+        from: None,
+        to: None,
+    };
+}
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter::NONE
+    }
+}
+
+/// One matching record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The record.
+    pub record: RecordRef,
+    /// The field to highlight: the first speaker, title or name field that
+    /// matched, else the first field that matched.
+    pub field: Field,
+    /// Which item of a list field (alias, variant, phrasing, claim).
+    pub item: u8,
+    /// Byte range of the first term's match within that field's original
+    /// text ([`Corpus::field_text`]), for highlighting.
+    pub start: u32,
+    /// End of that range (exclusive).
+    pub end: u32,
+    /// How many of the record's fields matched at least one term.
+    pub matched_fields: u8,
+    /// Whether a speaker, title or name field matched.
+    pub primary: bool,
+    /// The record's date, if it has one.
+    pub date: Option<Date>,
+}
+
+impl Hit {
+    /// The ranking order: primary matches first, then more matched fields,
+    /// then newer dates (undated last), then corpus order.
+    fn ranks_before(&self, other: &Hit) -> bool {
+        let key = |h: &Hit| (h.primary, h.matched_fields, h.date.map(|d| d.first_day()));
+        match key(self).cmp(&key(other)) {
+            core::cmp::Ordering::Greater => true,
+            core::cmp::Ordering::Less => false,
+            core::cmp::Ordering::Equal => self.record < other.record,
+        }
+    }
+}
+
+/// How many records matched and how many were written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// Every matching record, even those that did not fit.
+    pub total: usize,
+    /// Hits written to the buffer (the best `min(total, buffer length)`).
+    pub returned: usize,
+}
+
+/// The matching records of a query, in corpus order (see [`Corpus::matches`]).
+pub struct Matches<'a, 'q> {
+    corpus: Corpus<'a>,
+    hay: &'a [u8],
+    finders: heapless::Vec<(Finder<'q>, TermKind), MAX_TERMS>,
+    filter: Filter,
+    pos: usize,
+    seg: usize,
+}
+
+impl<'a> Corpus<'a> {
+    /// The records matching `query` and `filter`, in corpus order, unranked,
+    /// without any buffer: a cursor.
+    pub fn matches<'q>(&self, query: &'q Query, filter: &Filter) -> Matches<'a, 'q> {
+        let mut finders = heapless::Vec::new();
+        for (needle, kind) in query.terms() {
+            // Cannot overflow: a query has at most MAX_TERMS terms.
+            let _ = finders.push((Finder::new(needle), kind));
+        }
+        Matches {
+            corpus: *self,
+            hay: self.search_text(),
+            finders,
+            filter: *filter,
+            pos: 0,
+            seg: 0,
+        }
+    }
+
+    /// Ranks the records matching `query` and `filter` into `hits` (best
+    /// first) and counts them all. Never allocates.
+    pub fn search(&self, query: &Query, filter: &Filter, hits: &mut [Hit]) -> Summary {
+        let mut m = self.matches(query, filter);
+        let mut total = 0;
+        let mut kept = 0;
+        while let Some(h) = m.next_raw() {
+            total += 1;
+            // Insert into the sorted prefix, dropping the worst when full.
+            let mut at = kept;
+            while at > 0 && h.ranks_before(&hits[at - 1]) {
+                at -= 1;
+            }
+            if at < hits.len() {
+                let last = if kept < hits.len() { kept } else { kept - 1 };
+                hits.copy_within(at..last, at + 1);
+                hits[at] = h;
+                kept = (kept + 1).min(hits.len());
+            }
+        }
+        for h in hits.iter_mut().take(kept) {
+            self.finish_hit(h);
+        }
+        Summary {
+            total,
+            returned: kept,
+        }
+    }
+
+    /// Parses `query` and runs [`Corpus::search`].
+    pub fn search_str(
+        &self,
+        query: &str,
+        filter: &Filter,
+        hits: &mut [Hit],
+    ) -> Result<Summary, Error> {
+        Ok(self.search(&Query::parse(query)?, filter, hits))
+    }
+
+    /// Turns a hit's folded match range into an original byte range.
+    fn finish_hit(&self, h: &mut Hit) {
+        let seg = Segment {
+            start: 0,
+            record: h.record.index,
+            field: h.field,
+            item: h.item,
+        };
+        let (s, e) = self
+            .field_text(&seg)
+            .and_then(|t| fold::original_range(t.as_str(), h.start as usize, h.end as usize))
+            .unwrap_or((0, 0));
+        h.start = s as u32;
+        h.end = e as u32;
+    }
+
+    /// Whether record `r` involves entity `e` (see [`Filter::entity`]).
+    pub fn involves(&self, r: RecordRef, e: u16) -> bool {
+        match self.record(r) {
+            Some(Record::Entity(_)) => r.index == e,
+            Some(Record::Quote(q)) => q.speaker == e,
+            Some(Record::Event(ev)) => ev.participants.iter().any(|p| p == e),
+            Some(Record::Figure(f)) => {
+                f.claimed_by.iter().any(|p| p == e) || f.disputed_by.iter().any(|p| p == e)
+            }
+            Some(Record::Discrepancy(d)) => d
+                .related
+                .iter()
+                .any(|l| l.kind == Kind::Entity as u8 && l.index == e),
+            Some(Record::Source(_)) | None => false,
+        }
+    }
+
+    fn passes(&self, r: RecordRef, filter: &Filter) -> bool {
+        if !filter.kinds.contains(r.kind) {
+            return false;
+        }
+        if filter.from.is_some() || filter.to.is_some() {
+            let Some(d) = self.date_of(r) else {
+                return false;
+            };
+            if filter.from.is_some_and(|f| d.last_day() < f.first_day())
+                || filter.to.is_some_and(|t| d.first_day() > t.last_day())
+            {
+                return false;
+            }
+        }
+        filter.entity.is_none_or(|e| self.involves(r, e))
+    }
+}
+
+impl Matches<'_, '_> {
+    /// The next valid match of term `t` at or after `from`, before `limit`.
+    fn find_term(&self, t: usize, mut from: usize, limit: usize) -> Option<usize> {
+        let (finder, kind) = self.finders.get(t)?;
+        let n = finder.needle().len();
+        let first_word = finder
+            .needle()
+            .first()
+            .is_some_and(|&b| fold::is_word_byte(b));
+        let last_word = finder
+            .needle()
+            .last()
+            .is_some_and(|&b| fold::is_word_byte(b));
+        while from < limit {
+            let p = from + finder.find(self.hay.get(from..limit)?)?;
+            let before_ok = !first_word
+                || p == 0
+                || !self.hay.get(p - 1).is_some_and(|&b| fold::is_word_byte(b));
+            let after_ok = *kind == TermKind::Prefix
+                || !last_word
+                || !self.hay.get(p + n).is_some_and(|&b| fold::is_word_byte(b));
+            if before_ok && after_ok {
+                return Some(p);
+            }
+            from = p + 1;
+        }
+        None
+    }
+
+    /// Index of the segment containing haystack offset `p`, searching forward
+    /// from the cursor (matches only move forward).
+    fn segment_of(&self, p: usize) -> usize {
+        let c = &self.corpus;
+        let (mut lo, mut hi) = (self.seg, c.segment_count());
+        // Last segment whose start <= p.
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            match c.segment_at(mid) {
+                Some(s) if (s.start as usize) <= p => lo = mid,
+                _ => hi = mid,
+            }
+        }
+        lo
+    }
+
+    /// The segment index range `[first, end)` of the record owning segment `i`.
+    fn record_segments(&self, i: usize) -> (usize, usize, RecordRef) {
+        let c = &self.corpus;
+        let r = c.segment_at(i).map(|s| s.record_ref());
+        let mut first = i;
+        while first > 0 && c.segment_at(first - 1).map(|s| s.record_ref()) == r {
+            first -= 1;
+        }
+        let mut end = i + 1;
+        while c.segment_at(end).map(|s| s.record_ref()) == r {
+            end += 1;
+        }
+        (first, end, r.unwrap_or(RecordRef::new(Kind::Source, 0)))
+    }
+
+    fn seg_start(&self, i: usize) -> usize {
+        self.corpus
+            .segment_at(i)
+            .map_or(self.hay.len(), |s| s.start as usize)
+    }
+
+    /// The first segment after `from_seg` whose kind is in the filter.
+    fn next_allowed(&self, from_seg: usize) -> Option<usize> {
+        let c = &self.corpus;
+        (from_seg..c.segment_count()).find(|&i| {
+            c.segment_at(i)
+                .is_some_and(|s| self.filter.kinds.contains(s.field.kind()))
+        })
+    }
+
+    fn next_raw(&mut self) -> Option<Hit> {
+        let len = self.hay.len();
+        loop {
+            let m0 = self.find_term(0, self.pos, len)?;
+            let seg = self.segment_of(m0);
+            self.seg = seg;
+            let (first, end, r) = self.record_segments(seg);
+            let (rs, re) = (self.seg_start(first), self.seg_start(end));
+            if !self.filter.kinds.contains(r.kind) {
+                let next = self.next_allowed(end)?;
+                self.pos = self.seg_start(next);
+                continue;
+            }
+            // Leapfrog: every other term must match inside [rs, re).
+            let mut jump = None;
+            for t in 1..self.finders.len() {
+                let m = self.find_term(t, rs, len)?;
+                if m >= re {
+                    jump = Some(m);
+                    break;
+                }
+            }
+            if let Some(m) = jump {
+                let s = self.segment_of(m);
+                self.pos = self.seg_start(self.record_segments(s).0);
+                continue;
+            }
+            self.pos = re;
+            if !self.corpus.passes(r, &self.filter) {
+                continue;
+            }
+            return Some(self.score(first, end, r));
+        }
+    }
+
+    /// Counts matched fields and picks the highlight of a matching record.
+    fn score(&self, first: usize, end: usize, r: RecordRef) -> Hit {
+        let mut hit = Hit {
+            record: r,
+            field: Field::SourceOutlet,
+            item: 0,
+            start: 0,
+            end: 0,
+            matched_fields: 0,
+            primary: false,
+            date: self.corpus.date_of(r),
+        };
+        let mut chosen = false;
+        for i in first..end {
+            let Some(seg) = self.corpus.segment_at(i) else {
+                continue;
+            };
+            let (s, e) = (seg.start as usize, self.seg_start(i + 1).saturating_sub(1));
+            let mut found = None;
+            for t in 0..self.finders.len() {
+                if let Some(p) = self.find_term(t, s, e) {
+                    let n = self.finders.get(t).map_or(0, |f| f.0.needle().len());
+                    found = Some((p - s, p - s + n));
+                    break;
+                }
+            }
+            let Some((fs, fe)) = found else {
+                continue;
+            };
+            hit.matched_fields = hit.matched_fields.saturating_add(1);
+            let primary = seg.field.is_primary();
+            if !chosen || (primary && !hit.primary) {
+                hit.field = seg.field;
+                hit.item = seg.item;
+                hit.start = fs as u32;
+                hit.end = fe as u32;
+                chosen = true;
+            }
+            hit.primary |= primary;
+        }
+        hit
+    }
+}
+
+impl Iterator for Matches<'_, '_> {
+    type Item = Hit;
+    fn next(&mut self) -> Option<Hit> {
+        let mut h = self.next_raw()?;
+        self.corpus.finish_hit(&mut h);
+        Some(h)
+    }
+}
