@@ -3,7 +3,9 @@
 //! The corpus source can be replaced with `FEUDFACTS_CORPUS=path`. When the
 //! source articles are at hand (`FEUDFACTS_SEEDS=dir`, or `../shared/seeds`
 //! beside the repository), every quote and figure phrasing is also checked to
-//! be printed byte-for-byte in the articles it cites.
+//! be printed byte-for-byte in the articles it cites. `FEUDFACTS_PROFILE=compact`
+//! leaves the prose annotations out, for flash-constrained firmware (see
+//! `feudfacts_compile::Profile`).
 
 use std::path::PathBuf;
 
@@ -19,13 +21,19 @@ fn main() {
     println!("cargo:rerun-if-changed={}", seeds.display());
     println!("cargo:rerun-if-env-changed=FEUDFACTS_CORPUS");
     println!("cargo:rerun-if-env-changed=FEUDFACTS_SEEDS");
+    println!("cargo:rerun-if-env-changed=FEUDFACTS_PROFILE");
+    let profile = match std::env::var("FEUDFACTS_PROFILE") {
+        Ok(p) => feudfacts_compile::Profile::from_name(&p)
+            .unwrap_or_else(|| fail(&format!("FEUDFACTS_PROFILE={p}: use `full` or `compact`"))),
+        Err(_) => feudfacts_compile::Profile::Full,
+    };
 
     let source = match std::fs::read_to_string(&corpus) {
         Ok(s) => s,
         Err(e) => fail(&format!("cannot read {}: {e}", corpus.display())),
     };
     let articles = feudfacts_compile::read_articles(&seeds);
-    let blob = match feudfacts_compile::compile(&source, articles.as_ref()) {
+    let blob = match feudfacts_compile::compile_with(&source, articles.as_ref(), profile) {
         Ok(b) => b,
         Err(e) => fail(&format!("{}: {e}", corpus.display())),
     };

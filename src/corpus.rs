@@ -326,18 +326,14 @@ impl<'a> Corpus<'a> {
             Field::SourceHeadline => self.source(r)?.headline,
             Field::EntityName => self.entity(r)?.name,
             Field::EntityAlias => self.entity(r)?.aliases.get(item)?,
-            Field::EntityRole => self.entity(r)?.roles.get(item)?,
             Field::QuoteSpeaker => self.entity(self.quote(r)?.speaker)?.name,
             Field::QuoteText => self.quote(r)?.text,
             Field::QuoteVariant => self.quote(r)?.variants.get(item)?.text,
-            Field::QuoteContext => self.quote(r)?.context,
             Field::EventTitle => self.event(r)?.title,
             Field::EventSummary => self.event(r)?.summary,
-            Field::FigureRefersTo => self.figure(r)?.refers_to,
             Field::FigurePhrasing => self.figure(r)?.phrasings.get(item)?.text,
             Field::DiscrepancyTitle => self.discrepancy(r)?.title,
             Field::DiscrepancyDescription => self.discrepancy(r)?.description,
-            Field::DiscrepancyClaim => self.discrepancy(r)?.sides.get(item)?.claim,
         })
     }
 
@@ -491,7 +487,7 @@ impl<'a> Corpus<'a> {
         let contains = |p: Packed<'a, u16>, x: u16| p.iter().any(|y| y == x);
         fn exact<'b, T: Deserialize<'b>>(bytes: &'b [u8]) -> Option<T> {
             match postcard::take_from_bytes::<T>(bytes) {
-                Ok((v, rest)) if rest.is_empty() => Some(v),
+                Ok((v, [])) => Some(v),
                 _ => None,
             }
         }
@@ -638,7 +634,7 @@ impl<'a> Corpus<'a> {
     fn check_text(&self) -> Result<(), Error> {
         let text = self.section(Section::Text);
         let seg_table = self.section(Section::Segments);
-        if seg_table.len() % SEGMENT_LEN != 0 {
+        if !seg_table.len().is_multiple_of(SEGMENT_LEN) {
             return Err(Error::BadIndex {
                 section: Section::Segments,
                 offset: seg_table.len(),
@@ -715,7 +711,7 @@ impl<'a> Corpus<'a> {
             section: Section::Timeline,
             offset,
         };
-        if table.len() % REF_LEN != 0 {
+        if !table.len().is_multiple_of(REF_LEN) {
             return Err(bad(table.len()));
         }
         let mut prev: Option<(u32, RecordRef)> = None;

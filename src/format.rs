@@ -213,6 +213,13 @@ impl RecordRef {
 }
 
 /// The searchable fields of the records, each belonging to one kind.
+///
+/// Search covers what a reader looks for: quote text and speaker, event
+/// titles and summaries, figure phrasings, entity names and aliases,
+/// discrepancy titles and descriptions, source outlets and headlines. Notes,
+/// roles, quote contexts and discrepancy sides are shown but not indexed,
+/// which keeps the folded haystack (and the blob) small enough for 64 KiB
+/// of flash.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u8)]
 pub enum Field {
@@ -224,30 +231,22 @@ pub enum Field {
     EntityName = 2,
     /// One of an entity's aliases (`item` says which).
     EntityAlias = 3,
-    /// One of an entity's roles (`item` says which).
-    EntityRole = 4,
     /// The name of a quote's speaker.
-    QuoteSpeaker = 5,
+    QuoteSpeaker = 4,
     /// A quote's canonical text.
-    QuoteText = 6,
+    QuoteText = 5,
     /// A variant printing of a quote (`item` says which).
-    QuoteVariant = 7,
-    /// What a quote was said about, in our words.
-    QuoteContext = 8,
+    QuoteVariant = 6,
     /// An event's title.
-    EventTitle = 9,
+    EventTitle = 7,
     /// An event's one-sentence summary.
-    EventSummary = 10,
-    /// What a figure refers to.
-    FigureRefersTo = 11,
+    EventSummary = 8,
     /// How one article phrased a figure (`item` says which).
-    FigurePhrasing = 12,
+    FigurePhrasing = 9,
     /// A discrepancy's title.
-    DiscrepancyTitle = 13,
+    DiscrepancyTitle = 10,
     /// A discrepancy's description.
-    DiscrepancyDescription = 14,
-    /// One side's claim in a discrepancy (`item` says which).
-    DiscrepancyClaim = 15,
+    DiscrepancyDescription = 11,
 }
 
 impl Field {
@@ -258,18 +257,14 @@ impl Field {
             1 => Field::SourceHeadline,
             2 => Field::EntityName,
             3 => Field::EntityAlias,
-            4 => Field::EntityRole,
-            5 => Field::QuoteSpeaker,
-            6 => Field::QuoteText,
-            7 => Field::QuoteVariant,
-            8 => Field::QuoteContext,
-            9 => Field::EventTitle,
-            10 => Field::EventSummary,
-            11 => Field::FigureRefersTo,
-            12 => Field::FigurePhrasing,
-            13 => Field::DiscrepancyTitle,
-            14 => Field::DiscrepancyDescription,
-            15 => Field::DiscrepancyClaim,
+            4 => Field::QuoteSpeaker,
+            5 => Field::QuoteText,
+            6 => Field::QuoteVariant,
+            7 => Field::EventTitle,
+            8 => Field::EventSummary,
+            9 => Field::FigurePhrasing,
+            10 => Field::DiscrepancyTitle,
+            11 => Field::DiscrepancyDescription,
             _ => return None,
         })
     }
@@ -278,15 +273,11 @@ impl Field {
     pub const fn kind(self) -> Kind {
         match self {
             Field::SourceOutlet | Field::SourceHeadline => Kind::Source,
-            Field::EntityName | Field::EntityAlias | Field::EntityRole => Kind::Entity,
-            Field::QuoteSpeaker | Field::QuoteText | Field::QuoteVariant | Field::QuoteContext => {
-                Kind::Quote
-            }
+            Field::EntityName | Field::EntityAlias => Kind::Entity,
+            Field::QuoteSpeaker | Field::QuoteText | Field::QuoteVariant => Kind::Quote,
             Field::EventTitle | Field::EventSummary => Kind::Event,
-            Field::FigureRefersTo | Field::FigurePhrasing => Kind::Figure,
-            Field::DiscrepancyTitle | Field::DiscrepancyDescription | Field::DiscrepancyClaim => {
-                Kind::Discrepancy
-            }
+            Field::FigurePhrasing => Kind::Figure,
+            Field::DiscrepancyTitle | Field::DiscrepancyDescription => Kind::Discrepancy,
         }
     }
 
@@ -310,18 +301,14 @@ impl Field {
             Field::SourceHeadline => "headline",
             Field::EntityName => "name",
             Field::EntityAlias => "alias",
-            Field::EntityRole => "role",
             Field::QuoteSpeaker => "speaker",
             Field::QuoteText => "text",
             Field::QuoteVariant => "variant",
-            Field::QuoteContext => "context",
             Field::EventTitle => "title",
             Field::EventSummary => "summary",
-            Field::FigureRefersTo => "refers_to",
             Field::FigurePhrasing => "phrasing",
             Field::DiscrepancyTitle => "title",
             Field::DiscrepancyDescription => "description",
-            Field::DiscrepancyClaim => "claim",
         }
     }
 }

@@ -308,7 +308,7 @@ impl Date {
         match month {
             0 => 0,
             2 => {
-                if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 {
+                if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) {
                     29
                 } else {
                     28
@@ -741,7 +741,6 @@ where
         Record::Entity(e) => {
             f(Fd::EntityName, 0, e.name.as_str());
             list(Fd::EntityAlias, e.aliases, &mut f);
-            list(Fd::EntityRole, e.roles, &mut f);
         }
         Record::Quote(q) => {
             f(Fd::QuoteSpeaker, 0, speaker);
@@ -749,14 +748,12 @@ where
             for (i, v) in q.variants.iter().enumerate() {
                 f(Fd::QuoteVariant, i as u8, v.text.as_str());
             }
-            f(Fd::QuoteContext, 0, q.context.as_str());
         }
         Record::Event(e) => {
             f(Fd::EventTitle, 0, e.title.as_str());
             f(Fd::EventSummary, 0, e.summary.as_str());
         }
         Record::Figure(g) => {
-            f(Fd::FigureRefersTo, 0, g.refers_to.as_str());
             for (i, p) in g.phrasings.iter().enumerate() {
                 f(Fd::FigurePhrasing, i as u8, p.text.as_str());
             }
@@ -764,9 +761,6 @@ where
         Record::Discrepancy(d) => {
             f(Fd::DiscrepancyTitle, 0, d.title.as_str());
             f(Fd::DiscrepancyDescription, 0, d.description.as_str());
-            for (i, s) in d.sides.iter().enumerate() {
-                f(Fd::DiscrepancyClaim, i as u8, s.claim.as_str());
-            }
         }
     }
 }

@@ -380,6 +380,30 @@ pub fn read_articles(dir: &Path) -> Option<HashMap<String, String>> {
 
 // ----- compilation ----------------------------------------------------------------
 
+/// What goes into the blob.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// Everything in the source.
+    #[default]
+    Full,
+    /// For flash-constrained firmware: every record, quote, variant, date,
+    /// citation, figure and discrepancy (description and every side), but
+    /// without the prose annotations: entity and source notes, date notes,
+    /// quote contexts, and entity roles after the first.
+    Compact,
+}
+
+impl Profile {
+    /// `full` or `compact`.
+    pub fn from_name(name: &str) -> Option<Profile> {
+        match name {
+            "full" => Some(Profile::Full),
+            "compact" => Some(Profile::Compact),
+            _ => None,
+        }
+    }
+}
+
 /// Compiles a corpus source. When `articles` (seed id → text) is given, every
 /// quote text, variant and figure phrasing must be printed byte-for-byte in
 /// each article it cites.
@@ -387,11 +411,47 @@ pub fn compile(
     source: &str,
     articles: Option<&HashMap<String, String>>,
 ) -> Result<Blob, CompileError> {
-    let file: SourceFile = match toml::from_str(source) {
+    compile_with(source, articles, Profile::Full)
+}
+
+/// [`compile`] with a choice of [`Profile`].
+pub fn compile_with(
+    source: &str,
+    articles: Option<&HashMap<String, String>>,
+    profile: Profile,
+) -> Result<Blob, CompileError> {
+    let mut file: SourceFile = match toml::from_str(source) {
         Ok(f) => f,
         Err(e) => return err("-", "-", format!("TOML: {e}")),
     };
-    compile_parsed(&file, articles)
+    // Check the full source first, so a compact build rejects what a full one does.
+    let full = compile_parsed(&file, articles)?;
+    if profile == Profile::Full {
+        return Ok(full);
+    }
+    for s in &mut file.source {
+        s.notes.clear();
+        s.date_note.clear();
+        s.date_inferred = false;
+    }
+    for e in &mut file.entity {
+        e.notes.clear();
+        e.roles.truncate(1);
+    }
+    for q in &mut file.quote {
+        q.context.clear();
+        q.date_note.clear();
+        q.date_inferred = false;
+    }
+    for e in &mut file.event {
+        e.date_note.clear();
+        e.date_inferred = false;
+    }
+    for f in &mut file.figure {
+        f.date_note.clear();
+        f.date_inferred = false;
+    }
+    compile_parsed(&file, None)
 }
 
 fn compile_parsed(
