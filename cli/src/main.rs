@@ -294,7 +294,7 @@ impl Out<'_> {
             }
         }
         let srcs: Vec<String> = self.source_files(r).iter().map(|s| json_str(s)).collect();
-        let _ = write!(o, ",\"sources\":[{}]{extra}}}\n", srcs.join(","));
+        let _ = writeln!(o, ",\"sources\":[{}]{extra}}}", srcs.join(","));
         o
     }
 
