@@ -308,7 +308,8 @@ impl Date {
         match month {
             0 => 0,
             2 => {
-                if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) {
+                if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+                {
                     29
                 } else {
                     28
