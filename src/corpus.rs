@@ -110,11 +110,18 @@ impl<'a> Corpus<'a> {
             let offset = u32_at(blob, HEADER_LEN + 8 * i).ok_or(bad)?;
             let len = u32_at(blob, HEADER_LEN + 8 * i + 4).ok_or(bad)?;
             let end = (offset as usize).checked_add(len as usize).ok_or(bad)?;
-            if (offset as usize) < prev_end || end > total {
+            // Sections tile the blob in table order, with no gaps: no byte
+            // inside the declared length escapes validation.
+            if offset as usize != prev_end || end > total {
                 return Err(bad);
             }
             prev_end = end;
             sections[i] = Span { offset, len };
+        }
+        if prev_end != total {
+            return Err(Error::BadSection {
+                section: Section::Keys,
+            });
         }
         let corpus = Corpus { blob, sections };
         corpus.validate()?;
