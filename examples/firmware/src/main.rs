@@ -1,0 +1,528 @@
+//! feudfacts on a Cortex-M core: a fixed script of lookups over the corpus
+//! embedded in flash, printed over semihosting, with the stack measured.
+//!
+//! Why: it proves the library runs on a microcontroller inside a measured
+//! budget (flash, RAM, stack), with no heap and no `core::fmt` — every number
+//! and string is printed by the few lines in [`Out`], and the panic handler
+//! never formats its message, so the formatting machinery is not linked.
+//!
+//! The script: validate the blob, a search, a quote by key, the reply thread
+//! of the January 22 exchange, a timeline page and a quote of the day. Before
+//! each step the free stack is painted with a pattern; after it, the deepest
+//! overwritten word gives the step's stack high-water mark. The firmware exits
+//! through semihosting with status 0, or 1 when any step fails, so QEMU's exit
+//! status is the test result. `ci/firmware.sh` runs it on three machines.
+
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+use cortex_m_rt::{entry, exception, ExceptionFrame};
+use cortex_m_semihosting::{debug, hio};
+use feudfacts::{
+    translit, write_line, Charset, Corpus, Date, Filter, Hit, Kind, KindSet, Precision, Query,
+    Record, RecordRef,
+};
+
+/// The query of the search step.
+const SEARCH: &str = "softbank secured";
+/// The quote fetched by key: Altman's reply of January 22.
+const QUOTE_KEY: &str = "q-wrong-as-you-surely-know";
+/// Seed of the quote of the day: days from 1970-01-01 to 2025-01-22.
+const QOTD_SEED: u64 = 20110;
+/// Records per timeline page.
+const PAGE: usize = 4;
+/// Longest one-line rendering printed for a search hit (longer is cut with `...`).
+const LINE: usize = 120;
+
+/// Buffered semihosting output with tiny integer and text printers: no
+/// `core::fmt`. Text is transliterated to ASCII on the way out.
+struct Out {
+    host: Option<hio::HostStream>,
+    buf: [u8; 80],
+    len: usize,
+}
+
+impl Out {
+    fn new() -> Out {
+        Out {
+            host: hio::hstdout().ok(),
+            buf: [0; 80],
+            len: 0,
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(h) = self.host.as_mut() {
+            let _ = h.write_all(&self.buf[..self.len]);
+        }
+        self.len = 0;
+    }
+
+    fn byte(&mut self, b: u8) {
+        if self.len == self.buf.len() {
+            self.flush();
+        }
+        self.buf[self.len] = b;
+        self.len += 1;
+        if b == b'\n' {
+            self.flush();
+        }
+    }
+
+    /// Raw ASCII (our own labels).
+    fn str(&mut self, s: &str) -> &mut Out {
+        for b in s.bytes() {
+            self.byte(b);
+        }
+        self
+    }
+
+    /// Corpus text, transliterated to ASCII.
+    fn text(&mut self, s: &str) -> &mut Out {
+        self.text_indented(s, 0)
+    }
+
+    /// Corpus text; lines after a newline in it are indented by `indent`.
+    fn text_indented(&mut self, s: &str, indent: usize) -> &mut Out {
+        for c in translit(s, Charset::Ascii) {
+            // translit(Ascii) yields only printable ASCII and '\n'.
+            self.byte(if c.is_ascii() { c as u8 } else { b'?' });
+            if c == '\n' {
+                for _ in 0..indent {
+                    self.byte(b' ');
+                }
+            }
+        }
+        self
+    }
+
+    fn num(&mut self, mut n: usize) -> &mut Out {
+        let mut digits = [0u8; 10];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[i..] {
+            self.byte(d);
+        }
+        self
+    }
+
+    fn date(&mut self, d: Date) -> &mut Out {
+        let mut buf = [0u8; 10];
+        self.str(d.iso(&mut buf))
+    }
+
+    fn nl(&mut self) -> &mut Out {
+        self.byte(b'\n');
+        self
+    }
+}
+
+/// Stack painting: fill the free stack with a pattern, run a step, find the
+/// deepest word it overwrote.
+mod stack {
+    const PAINT: u32 = 0xC0FF_EE11;
+
+    extern "C" {
+        /// End of .bss/.uninit (cortex-m-rt's heap start): the stack's floor.
+        static __sheap: u32;
+        /// Initial stack pointer: the top of RAM.
+        static _stack_start: u32;
+    }
+
+    /// The lowest and highest address the stack may use.
+    pub fn bounds() -> (usize, usize) {
+        // Only the symbols' addresses are taken; they are never read.
+        (
+            core::ptr::addr_of!(__sheap) as usize,
+            core::ptr::addr_of!(_stack_start) as usize,
+        )
+    }
+
+    /// Paints every free stack word below the caller's frame.
+    #[inline(never)]
+    pub fn paint() {
+        let (floor, _) = bounds();
+        // Stay clear of this function's own frame, which calls nothing.
+        let top = (cortex_m::register::msp::read() as usize - 64) & !3;
+        let mut p = (floor + 3) & !3;
+        while p < top {
+            // SAFETY: `p` is word-aligned, in RAM between the end of .bss
+            // and this frame's stack pointer: memory no live object uses
+            // (no heap, no interrupts enabled), so overwriting it is sound.
+            unsafe { core::ptr::write_volatile(p as *mut u32, PAINT) };
+            p += 4;
+        }
+    }
+
+    /// The lowest address written since the last [`paint`].
+    pub fn lowest_used() -> usize {
+        let (floor, top) = bounds();
+        let mut p = (floor + 3) & !3;
+        while p < top {
+            // SAFETY: `p` is a word-aligned RAM address between the end of
+            // .bss and the top of the stack; reading it has no side effect.
+            if unsafe { core::ptr::read_volatile(p as *const u32) } != PAINT {
+                return p;
+            }
+            p += 4;
+        }
+        top
+    }
+
+    /// Runs `f` on freshly painted stack and returns its result with the
+    /// bytes of stack it used below the caller's stack pointer.
+    #[inline(never)]
+    pub fn measure<T>(f: impl FnOnce() -> T) -> (T, usize) {
+        let base = cortex_m::register::msp::read() as usize;
+        paint();
+        let r = f();
+        (r, base.saturating_sub(lowest_used()))
+    }
+}
+
+/// The script's state: output, stack figures, failures.
+struct Script {
+    out: Out,
+    corpus: Corpus<'static>,
+    failed: bool,
+    peak_low: usize,
+}
+
+impl Script {
+    fn fail(&mut self, what: &str) {
+        self.out.str("FAIL: ").str(what).nl();
+        self.failed = true;
+    }
+
+    fn stack(&mut self, label: &str, used: usize) {
+        self.out
+            .str("  stack ")
+            .str(label)
+            .str(": ")
+            .num(used)
+            .str(" bytes")
+            .nl();
+    }
+
+    /// Records the deepest stack use since the last paint (steps repaint,
+    /// so this runs before each one and at the end): the whole run's peak.
+    fn checkpoint(&mut self) {
+        let low = stack::lowest_used();
+        if low < self.peak_low {
+            self.peak_low = low;
+        }
+    }
+
+    /// `Speaker (date): text`, in full.
+    fn quote(&mut self, i: u16, indent: usize) {
+        let c = self.corpus;
+        let Some(q) = c.quote(i) else {
+            return self.fail("quote index");
+        };
+        for _ in 0..indent {
+            self.out.str("  ");
+        }
+        if indent > 1 {
+            self.out.str("> ");
+        }
+        self.out
+            .text(c.entity(q.speaker).map_or("?", |e| e.name.as_str()));
+        if let Some(d) = q.dating {
+            self.out.str(" (").date(d.date).str(")");
+        }
+        self.out
+            .str(": ")
+            .text_indented(q.text.as_str(), 2 * indent + 2)
+            .nl();
+    }
+
+    /// One line per record, cut at [`LINE`] bytes.
+    fn line(&mut self, r: RecordRef) {
+        let mut buf = [0u8; LINE];
+        let Some(needed) = write_line(&self.corpus, r, &mut buf) else {
+            return self.fail("record");
+        };
+        // write_line keeps whole characters, so the prefix is valid UTF-8.
+        let end = needed.min(LINE);
+        let mut cut = end;
+        while core::str::from_utf8(&buf[..cut]).is_err() {
+            cut -= 1;
+        }
+        let s = core::str::from_utf8(&buf[..cut]).unwrap_or("");
+        self.out.text(s);
+        if needed > LINE {
+            self.out.str("...");
+        }
+        self.out.nl();
+    }
+
+    /// With feature `verify`, checks the whole blob in flash as if it had
+    /// been loaded at run time (`Corpus::from_bytes`: checksum, records,
+    /// indexes), at a cost of about 6 KiB of code. Without it, the corpus is
+    /// `Corpus::embedded()`, which `build.rs` already validated: what a
+    /// device with the blob linked in needs.
+    fn validate(&mut self) -> Option<Corpus<'static>> {
+        #[cfg(feature = "verify")]
+        let (r, used) = stack::measure(|| Corpus::from_bytes(Corpus::embedded_bytes()));
+        #[cfg(not(feature = "verify"))]
+        let (r, used) = stack::measure(|| Ok::<_, feudfacts::Error>(Corpus::embedded()));
+        match r {
+            Ok(c) => {
+                self.out
+                    .str("blob: ")
+                    .num(c.as_bytes().len())
+                    .str(" bytes, ");
+                self.out.num(c.total_records()).str(" records");
+                self.out
+                    .str(if cfg!(feature = "verify") {
+                        ", verified"
+                    } else {
+                        ""
+                    })
+                    .nl();
+                self.stack("validate", used);
+                Some(c)
+            }
+            Err(e) => {
+                self.fail(e.message());
+                None
+            }
+        }
+    }
+
+    fn search(&mut self) {
+        self.out.str("[search] ").str(SEARCH).nl();
+        let c = self.corpus;
+        let mut hits = [Hit::EMPTY; 5];
+        // The query and the hit buffer are the caller's; the figure that
+        // counts is the stack of the search call itself.
+        let (q, parse_used) = stack::measure(|| Query::parse(SEARCH));
+        let q = match q {
+            Ok(q) => q,
+            Err(e) => return self.fail(e.message()),
+        };
+        let (sum, used) = stack::measure(|| c.search(&q, &Filter::NONE, &mut hits));
+        self.out.str("  ").num(sum.total).str(" matches").nl();
+        for (n, h) in hits.iter().take(sum.returned).enumerate() {
+            self.out
+                .str("  ")
+                .num(n + 1)
+                .str(". ")
+                .str(h.record.kind.name())
+                .str(" ");
+            if let Some(k) = c.key(h.record) {
+                self.out.text(k.as_str());
+            }
+            self.out.nl().str("     ");
+            self.line(h.record);
+        }
+        if sum.returned == 0 {
+            self.fail("search found nothing");
+        }
+        self.out.str("SEARCH_STACK ").num(used).nl();
+        self.stack("query parse", parse_used);
+        self.stack("search", used);
+    }
+
+    fn by_key(&mut self) {
+        self.out.str("[key] ").str(QUOTE_KEY).nl();
+        let c = self.corpus;
+        let (r, used) = stack::measure(|| c.find_key(QUOTE_KEY));
+        match r {
+            Some(r) if r.kind == Kind::Quote => {
+                self.quote(r.index, 1);
+                if let Some(q) = c.quote(r.index) {
+                    self.out.str("  medium ").str(q.medium.name());
+                    self.out
+                        .str(", ")
+                        .num(q.variants.len())
+                        .str(" variant(s), ");
+                    self.out.num(q.sources.len()).str(" source(s)").nl();
+                    for v in q.variants.iter() {
+                        self.out
+                            .str("  variant: ")
+                            .text_indented(v.text.as_str(), 4)
+                            .nl();
+                    }
+                }
+            }
+            _ => self.fail("no quote with that key"),
+        }
+        self.stack("key", used);
+    }
+
+    fn thread(&mut self) {
+        self.out.str("[thread] the January 22 exchange").nl();
+        let c = self.corpus;
+        // Altman's "surely know" reply, found by content, not by index.
+        let (found, used) = stack::measure(|| {
+            let filter = Filter {
+                kinds: KindSet::only(Kind::Quote),
+                entity: c.entity_by_name("@sama"),
+                from: None,
+                to: None,
+            };
+            let mut hit = [Hit::EMPTY; 1];
+            let q = Query::parse("\"surely know\"").ok()?;
+            let s = c.search(&q, &filter, &mut hit);
+            (s.returned == 1).then_some(hit[0].record.index)
+        });
+        let Some(reply) = found else {
+            return self.fail("no \"surely know\" quote by @sama");
+        };
+        let mut n = 0;
+        for (i, depth) in c.thread(reply) {
+            self.quote(i, depth + 1);
+            n += 1;
+        }
+        self.out.str("  ").num(n).str(" quotes in the thread").nl();
+        if n < 2 {
+            self.fail("thread has no reply");
+        }
+        self.stack("thread", used);
+    }
+
+    fn timeline(&mut self) {
+        let c = self.corpus;
+        let (from, to) = match (Date::new(2025, 1, 21), Date::new(2025, 1, 23)) {
+            (Some(f), Some(t)) => (f, t),
+            _ => return self.fail("date"),
+        };
+        // Records dated to the day (month- or year-dated ones overlap too).
+        let page = || {
+            c.in_range(from, to)
+                .filter(|(_, d)| d.precision() == Precision::Day)
+        };
+        let (total, used) = stack::measure(|| page().count());
+        self.out
+            .str("[timeline] ")
+            .date(from)
+            .str("..")
+            .date(to)
+            .str(", page 1 of ");
+        self.out
+            .num(total.div_ceil(PAGE))
+            .str(" (")
+            .num(total)
+            .str(" entries)")
+            .nl();
+        for (r, d) in page().take(PAGE) {
+            self.out
+                .str("  ")
+                .date(d)
+                .str(" ")
+                .str(r.kind.name())
+                .str(": ");
+            match c.record(r) {
+                Some(Record::Event(e)) => {
+                    self.out.text(e.title.as_str()).nl();
+                }
+                Some(Record::Quote(q)) => {
+                    self.out
+                        .text(c.entity(q.speaker).map_or("?", |e| e.name.as_str()))
+                        .str(" - ")
+                        .text(q.context.as_str())
+                        .nl();
+                }
+                _ => self.fail("timeline record"),
+            }
+        }
+        if total == 0 {
+            self.fail("empty timeline page");
+        }
+        self.stack("timeline", used);
+    }
+
+    fn quote_of_the_day(&mut self) {
+        self.out
+            .str("[quote of the day] seed ")
+            .num(QOTD_SEED as usize)
+            .nl();
+        let c = self.corpus;
+        let (q, used) = stack::measure(|| c.quote_of_the_day(QOTD_SEED));
+        match q {
+            Some(i) => self.quote(i, 1),
+            None => self.fail("no quote of the day"),
+        }
+        self.stack("qotd", used);
+    }
+}
+
+#[entry]
+fn main() -> ! {
+    stack::paint();
+    let mut out = Out::new();
+    out.str("feudfacts firmware").nl();
+    let (floor, top) = stack::bounds();
+    out.str("stack region: ")
+        .num(top - floor)
+        .str(" bytes")
+        .nl();
+    let mut s = Script {
+        out,
+        corpus: Corpus::embedded(),
+        failed: false,
+        peak_low: top,
+    };
+    s.checkpoint();
+    match s.validate() {
+        Some(c) => s.corpus = c,
+        None => exit(&mut s.out, false),
+    }
+    let steps: [fn(&mut Script); 5] = [
+        Script::search,
+        Script::by_key,
+        Script::thread,
+        Script::timeline,
+        Script::quote_of_the_day,
+    ];
+    for step in steps {
+        s.checkpoint();
+        step(&mut s);
+    }
+    s.checkpoint();
+    let peak = top - s.peak_low;
+    s.out.str("STACK_PEAK ").num(peak).nl();
+    let ok = !s.failed;
+    exit(&mut s.out, ok)
+}
+
+fn exit(out: &mut Out, ok: bool) -> ! {
+    out.str(if ok { "done" } else { "FAILED" }).nl();
+    debug::exit(if ok {
+        debug::EXIT_SUCCESS
+    } else {
+        debug::EXIT_FAILURE
+    });
+    #[allow(clippy::empty_loop)]
+    loop {}
+}
+
+#[panic_handler]
+fn panic(_: &PanicInfo) -> ! {
+    // The message is not printed: formatting it would link `core::fmt`.
+    if let Ok(mut h) = hio::hstdout() {
+        let _ = h.write_all(b"PANIC\n");
+    }
+    debug::exit(debug::EXIT_FAILURE);
+    #[allow(clippy::empty_loop)]
+    loop {}
+}
+
+#[exception]
+unsafe fn HardFault(_frame: &ExceptionFrame) -> ! {
+    if let Ok(mut h) = hio::hstdout() {
+        let _ = h.write_all(b"HARDFAULT\n");
+    }
+    debug::exit(debug::EXIT_FAILURE);
+    #[allow(clippy::empty_loop)]
+    loop {}
+}
