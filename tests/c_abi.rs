@@ -1,0 +1,140 @@
+//! The C ABI from C: builds `libfeudfacts` (release, as users get it), checks
+//! `include/feudfacts.h` against what cbindgen generates now, compiles the
+//! header as C99 and C++11 with every warning an error, and compiles and runs
+//! the C test program (`tests/c/test_ffi.c`, every function and every status
+//! code) and the C example (`examples/c/`) against the static and the shared
+//! library, asserting on their output.
+//!
+//! Needs a C compiler (`cc`, `g++`); `cargo test` runs it like any test.
+
+#[path = "c/support.rs"]
+mod support;
+
+use std::path::PathBuf;
+use std::process::Command;
+use support::{c_flags, compile_and_run, repo, run, Lib, FFI};
+
+fn generated_header() -> String {
+    let root = repo();
+    let config = cbindgen::Config::from_file(root.join("ffi/cbindgen.toml"))
+        .expect("read ffi/cbindgen.toml");
+    let bindings = cbindgen::Builder::new()
+        .with_config(config)
+        .with_src(root.join("ffi/src/lib.rs"))
+        .generate()
+        .expect("cbindgen generates the header");
+    let mut out = Vec::new();
+    bindings.write(&mut out);
+    String::from_utf8(out).expect("the header is UTF-8")
+}
+
+/// Fails when `include/feudfacts.h` is not what cbindgen makes of
+/// `ffi/src/lib.rs` now. `FEUDFACTS_BLESS=1` rewrites the header instead.
+#[test]
+fn header_matches_cbindgen() {
+    let path = repo().join("include/feudfacts.h");
+    let fresh = generated_header();
+    if std::env::var_os("FEUDFACTS_BLESS").is_some() {
+        std::fs::write(&path, &fresh).expect("write include/feudfacts.h");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "include/feudfacts.h is out of date with ffi/src/lib.rs; regenerate it with\n  \
+         FEUDFACTS_BLESS=1 cargo test --test c_abi header_matches_cbindgen"
+    );
+    for must in [
+        "#ifndef FEUDFACTS_H",
+        "extern \"C\" {",
+        "#define FEUD_VERSION_MAJOR",
+        "#define FEUD_VERSION_STRING ",
+        "const char *feud_version(void);",
+        "FEUD_OK = 0,",
+        "typedef struct feud_str {",
+        "feud_status feud_search(",
+    ] {
+        assert!(fresh.contains(must), "header lacks {must:?}");
+    }
+    // One prefix: every exported name starts with feud_ / FEUD_.
+    for line in fresh.lines() {
+        if let Some(rest) = line.strip_prefix("#define ") {
+            assert!(rest.starts_with("FEUD"), "unprefixed macro: {line}");
+        }
+        let typedef = line.starts_with("typedef ") && line.ends_with(';');
+        if typedef || (line.starts_with("} ") && line.ends_with(';')) {
+            let name = line.trim_end_matches(';').rsplit(' ').next().unwrap();
+            assert!(name.starts_with("feud_"), "unprefixed type: {line}");
+        }
+        if let Some(decl) = line.strip_suffix(");") {
+            if !line.starts_with(' ') && decl.contains('(') {
+                let name = decl.split('(').next().unwrap().rsplit([' ', '*']).next();
+                assert!(
+                    name.unwrap().starts_with("feud_"),
+                    "unprefixed function: {line}"
+                );
+            }
+        }
+    }
+    // The Rust doc comments are carried over.
+    assert!(fresh.contains(" * Validates a blob loaded at run time"));
+}
+
+/// The header compiles warning-free as C99 (pedantic) and C++11, and a C++
+/// program using it links against the static library.
+#[test]
+fn header_compiles_as_c99_and_cpp11() {
+    let lib = FFI.get();
+    let dir = lib.scratch("header");
+    let c = dir.join("h.c");
+    std::fs::write(
+        &c,
+        "#include \"feudfacts.h\"\n#include \"feudfacts.h\"\nint main(void) { return feud_version() == 0; }\n",
+    )
+    .unwrap();
+    let mut cmd = Command::new("cc");
+    cmd.args(c_flags())
+        .arg("-c")
+        .arg(&c)
+        .arg("-o")
+        .arg(dir.join("h.o"));
+    run(&mut cmd);
+    let cpp = dir.join("h.cpp");
+    std::fs::write(
+        &cpp,
+        "#include \"feudfacts.h\"\n#include <cstring>\n\
+         int main() {\n  feud_str s;\n  const feud_corpus *c = feud_embedded();\n\
+           if (feud_key(c, FEUD_KIND_ENTITY, 0, &s) != FEUD_OK) return 1;\n\
+           return std::strcmp(feud_version(), FEUD_VERSION_STRING) != 0;\n}\n",
+    )
+    .unwrap();
+    let exe = dir.join("hpp");
+    let mut cmd = Command::new("g++");
+    cmd.args(["-std=c++11", "-Wall", "-Wextra", "-Werror"])
+        .arg("-I")
+        .arg(repo().join("include"))
+        .arg(&cpp)
+        .arg(lib.static_lib())
+        .arg("-o")
+        .arg(&exe);
+    run(&mut cmd);
+    run(&mut Command::new(&exe));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn test_program() -> PathBuf {
+    repo().join("tests/c/test_ffi.c")
+}
+
+/// The C test program: every function, every status code, NULL everywhere.
+#[test]
+fn c_test_program_passes_static() {
+    let out = compile_and_run(&test_program(), Lib::Static, &[]);
+    assert!(out.contains("all checks passed"), "{out}");
+}
+
+/// The same program against the shared library.
+#[test]
+fn c_test_program_passes_shared() {
+    let out = compile_and_run(&test_program(), Lib::Shared, &[]);
+    assert!(out.contains("all checks passed"), "{out}");
+}
