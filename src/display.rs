@@ -64,8 +64,9 @@ impl Iterator for Translit<'_> {
             self.flag_pos = 0;
             self.pending = FLAG_SUFFIX;
         }
-        if let Some(c) = self.pending.chars().next() {
-            self.pending = &self.pending[c.len_utf8()..];
+        let mut pending = self.pending.chars();
+        if let Some(c) = pending.next() {
+            self.pending = pending.as_str();
             return Some(c);
         }
         loop {
@@ -153,25 +154,30 @@ impl<'a> Iterator for Wrap<'a> {
                 break;
             }
         }
+        // Offsets come from `char_indices`, so they are char boundaries; the
+        // checked splits only keep panic paths out of the release library.
         if let Some(i) = newline.filter(|&i| i <= limit) {
-            self.rest = &s[i + 1..];
-            return Some(s[..i].trim_end_matches(' '));
+            let (line, rest) = s.split_at_checked(i).unwrap_or((s, ""));
+            self.rest = rest.get(1..).unwrap_or(""); // after the '\n'
+            return Some(line.trim_end_matches(' '));
         }
         if limit == s.len() {
             self.rest = "";
             return Some(s.trim_end_matches(' '));
         }
         // Break at the last space within the limit (or right at it).
-        let cut = if s[limit..].starts_with(' ') {
+        let (head, tail) = s.split_at_checked(limit).unwrap_or((s, ""));
+        let cut = if tail.starts_with(' ') {
             limit
         } else {
-            match s[..limit].rfind(' ') {
+            match head.bytes().rposition(|b| b == b' ') {
                 Some(sp) if sp > 0 => sp,
                 _ => limit, // a word longer than a line: split it
             }
         };
-        self.rest = &s[cut..];
-        Some(s[..cut].trim_end_matches(' '))
+        let (line, rest) = s.split_at_checked(cut).unwrap_or((s, ""));
+        self.rest = rest;
+        Some(line.trim_end_matches(' '))
     }
 }
 
