@@ -138,3 +138,57 @@ fn c_test_program_passes_shared() {
     let out = compile_and_run(&test_program(), Lib::Shared, &[]);
     assert!(out.contains("all checks passed"), "{out}");
 }
+
+/// Builds examples/c with its Makefile (static and shared) and runs it.
+#[test]
+fn c_example_searches_and_prints() {
+    let lib = FFI.get();
+    let out_dir = lib.scratch("example");
+    let mut make = Command::new("make");
+    make.arg("-C")
+        .arg(repo().join("examples/c"))
+        .arg(format!("OUT={}", out_dir.display()))
+        .arg(format!("LIBDIR={}", lib.dir().display()));
+    run(&mut make);
+    for exe in ["feud_search", "feud_search_shared"] {
+        let exe = out_dir.join(exe);
+        let search = run(Command::new(&exe).arg("softbank"));
+        assert!(search.contains("hits for \"softbank\""), "{search}");
+        assert!(
+            search.contains(
+                "[quote q-softbank-well-under-10b] Elon Musk (2025-01-22): SoftBank has well \
+                 under $10B secured. I have that on good authority."
+            ),
+            "{search}"
+        );
+        assert!(search.contains("text: ...SoftBank..."), "{search}");
+
+        let reply = run(Command::new(&exe).args(["surely", "know"]));
+        assert!(
+            reply.contains("Sam Altman (2025-01-22): wrong, as you surely know."),
+            "{reply}"
+        );
+
+        // The January 22 exchange: Musk's post, then Altman's reply under it.
+        let thread = run(Command::new(&exe).args(["--thread", "surely know"]));
+        let musk = thread
+            .find("Elon Musk (2025-01-22): SoftBank has well under $10B secured.")
+            .expect("Musk's post in the thread");
+        let altman = thread
+            .find("> Sam Altman (2025-01-22): wrong, as you surely know.")
+            .expect("Altman's reply in the thread");
+        assert!(musk < altman, "{thread}");
+
+        // For a small ASCII display: transliterated and wrapped.
+        let small = run(Command::new(&exe).args(["--ascii", "-w", "30", "-n", "1", "surely know"]));
+        assert!(small.contains("[US flag] first."), "{small}");
+        assert!(small.is_ascii(), "{small}");
+        assert!(small.contains("\ni realize what is great for\n"), "{small}");
+
+        // Refusals come back as the library's messages.
+        let out = Command::new(&exe).arg("x".repeat(300)).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("query is too long"));
+    }
+    let _ = std::fs::remove_dir_all(&out_dir);
+}
