@@ -1,0 +1,249 @@
+"""Tests of the Python wrapper (unittest, standard library only), run by
+tests/python.rs through `python3 -m unittest`. Facts are found by content,
+never by index, so they hold for any corpus with the January 22 exchange."""
+
+import os
+import struct
+import unittest
+from pathlib import Path
+
+import feudfacts as ff
+
+SOFTBANK = "SoftBank has well under $10B secured. I have that on good authority."
+
+
+class Base(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.c = ff.Corpus.embedded()
+        cls.musk = cls.c.entity_by_name("@elonmusk")
+        cls.altman = cls.c.entity_by_name("@sama")
+        hits = cls.c.search("softbank secured", kinds={"quote"}).hits
+        cls.softbank = next(h.record for h in hits if h.record.text == SOFTBANK)
+        cls.reply = next(
+            h.record for h in cls.c.search('"surely know"', kinds="quote")
+            if h.record.reply_to == cls.softbank.index
+        )
+
+
+class LibraryTest(Base):
+    def test_version(self):
+        header = (Path(__file__).resolve().parent.parent / "include" / "feudfacts.h").read_text()
+        parts = [
+            next(l.split()[2] for l in header.splitlines() if l.startswith(f"#define FEUD_VERSION_{p} "))
+            for p in ("MAJOR", "MINOR", "PATCH")
+        ]
+        self.assertEqual(ff.version(), ".".join(parts))
+
+    def test_library_path_honours_the_environment(self):
+        old = os.environ.get("FEUDFACTS_LIB")
+        try:
+            os.environ["FEUDFACTS_LIB"] = "/nowhere/libfeudfacts.so"
+            self.assertEqual(ff.library_path(), Path("/nowhere/libfeudfacts.so"))
+        finally:
+            if old is None:
+                del os.environ["FEUDFACTS_LIB"]
+            else:
+                os.environ["FEUDFACTS_LIB"] = old
+        self.assertTrue(ff.library_path().exists())
+
+
+class RecordTest(Base):
+    def test_entities_by_name_and_alias(self):
+        self.assertEqual(self.altman.name, "Sam Altman")
+        self.assertIn("@sama", self.altman.aliases)
+        self.assertEqual(self.altman.entity_kind, "person")
+        self.assertEqual(self.c.entity_by_name("sam   ALTMAN").index, self.altman.index)
+        self.assertEqual(self.musk.name, "Elon Musk")
+        with self.assertRaises(ff.NotFoundError):
+            self.c.entity_by_name("nobody of that name")
+        with self.assertRaises(LookupError):
+            self.c.entity_by_name("")
+        with self.assertRaises(ff.InvalidUtf8Error):
+            self.c.entity_by_name(b"Alt\xc3man")
+
+    def test_the_softbank_post(self):
+        q = self.softbank
+        self.assertEqual(q.speaker_name, "Elon Musk")
+        self.assertEqual(q.speaker, self.musk.index)
+        self.assertEqual(q.dating.date, ff.Date(2025, 1, 22))
+        self.assertEqual(q.dating.precision, "day")
+        self.assertEqual(q.medium, "x-post")
+        self.assertTrue(q.sources)
+        self.assertTrue(set(q.text_sources) <= set(q.sources))
+        for v in q.variants:
+            self.assertTrue(set(v.sources) <= set(q.sources))
+
+    def test_every_record_loads_and_its_key_finds_it(self):
+        stats = self.c.stats()
+        total = 0
+        for kind in ff.Kind:
+            records = list(self.c.records(kind))
+            self.assertEqual(len(records), stats["counts"][kind.name.lower()])
+            self.assertEqual(len(records), self.c.count(kind.name.lower()))
+            for r in records:
+                self.assertEqual(r.kind, kind)
+                self.assertEqual(self.c.find_key(r.key), r)
+                self.assertEqual(self.c.key(kind, r.index), r.key)
+                self.assertTrue(self.c.format_line(r))
+            total += len(records)
+        self.assertEqual(total, len(self.c))
+        with self.assertRaises(ff.NotFoundError):
+            self.c.quote(stats["counts"]["quote"])
+        with self.assertRaises(ff.NotFoundError):
+            self.c.find_key("no-such-key")
+        with self.assertRaises(ff.InvalidArgumentError):
+            self.c.count("nonsense")
+
+    def test_quotes_by(self):
+        quotes = list(self.c.quotes_by("Musk"))
+        self.assertIn(self.softbank, quotes)
+        self.assertTrue(all(q.speaker == self.musk.index for q in quotes))
+
+
+class SearchTest(Base):
+    def test_search_finds_the_post_with_a_highlight(self):
+        result = self.c.search("softbank secured")
+        self.assertGreaterEqual(result.total, len(result.hits))
+        hit = next(h for h in result if h.record == self.softbank)
+        self.assertEqual(hit.field_text[hit.span[0]:hit.span[1]], hit.match)
+        self.assertIn(hit.match.lower(), ("softbank", "secured"))
+        self.assertEqual(hit.date, ff.Date(2025, 1, 22))
+
+    def test_total_is_reported_when_the_limit_is_smaller(self):
+        full = self.c.search("softbank", limit=50)
+        one = self.c.search("softbank", limit=1)
+        none = self.c.search("softbank", limit=0)
+        self.assertGreater(full.total, 1)
+        self.assertEqual((one.total, len(one)), (full.total, 1))
+        self.assertEqual(one.hits[0], full.hits[0])
+        self.assertEqual((none.total, len(none)), (full.total, 0))
+
+    def test_filters(self):
+        for h in self.c.search("softbank", kinds={"quote"}, entity="Musk"):
+            self.assertEqual(h.record.speaker, self.musk.index)
+        hits = self.c.search("softbank", date_from="2025-01-22", date_to="2025-01-22", limit=50)
+        self.assertTrue(hits.hits)
+        for h in hits:
+            self.assertEqual((h.date.year, h.date.month in (0, 1)), (2025, True))
+
+    def test_matches_iterates_every_match(self):
+        found = list(self.c.matches("softbank"))
+        self.assertEqual(len(found), self.c.search("softbank").total)
+        self.assertIn(self.softbank, [h.record for h in found])
+
+    def test_errors_are_exceptions_and_leave_the_library_usable(self):
+        cases = [
+            ("", ff.EmptyQueryError),
+            ("   ", ff.EmptyQueryError),
+            ("x" * 300, ff.QueryTooLongError),
+            ("a b c d e f g h i", ff.TooManyTermsError),
+            (b"soft\xffbank", ff.InvalidUtf8Error),
+        ]
+        for query, error in cases:
+            with self.assertRaises(error):
+                self.c.search(query)
+            with self.assertRaises(ff.QueryError if error is not ff.InvalidUtf8Error else error):
+                self.c.matches(query)
+            self.assertGreaterEqual(self.c.search("softbank").total, 1)
+        with self.assertRaises(ff.InvalidArgumentError):
+            self.c.search("softbank", date_from="2025-13")
+        with self.assertRaises(ff.InvalidArgumentError):
+            self.c.search("softbank", date_from="2025", date_to="2024")
+        with self.assertRaises(ff.NotFoundError):
+            self.c.search("softbank", entity=65535)
+        with self.assertRaises(ff.InvalidArgumentError):
+            self.c.search("softbank", kinds={"nonsense"})
+
+
+class TimeTest(Base):
+    def test_the_january_22_thread(self):
+        thread = list(self.c.thread(self.reply))
+        quotes = [q for q, _ in thread]
+        self.assertLess(quotes.index(self.softbank), quotes.index(self.reply))
+        depth = dict((q.index, d) for q, d in thread)
+        self.assertEqual(depth[self.reply.index], depth[self.softbank.index] + 1)
+        self.assertEqual(self.reply.speaker_name, "Sam Altman")
+        self.assertEqual(list(self.c.thread(self.softbank)), thread)
+        with self.assertRaises(ff.NotFoundError):
+            list(self.c.thread(65535))
+
+    def test_timeline_is_chronological(self):
+        timeline = list(self.c.timeline())
+        self.assertGreater(len(timeline), 2)
+        firsts = [(d.year, d.month or 1, d.day or 1) for d, _ in timeline]
+        self.assertEqual(firsts, sorted(firsts))
+        day = list(self.c.timeline("2025-01-22", "2025-01-22"))
+        self.assertIn(self.softbank, [r for _, r in day])
+        self.assertLess(len(day), len(timeline))
+        with self.assertRaises(ff.InvalidArgumentError):
+            list(self.c.timeline("2025-02", "2025-01"))
+
+    def test_random_quote_is_a_function_of_the_seed(self):
+        self.assertEqual(self.c.random_quote(42), self.c.random_quote(42))
+        seen = {self.c.random_quote(s).index for s in range(50)}
+        self.assertGreater(len(seen), 1)
+
+
+class DisplayTest(Base):
+    def test_translit(self):
+        text = "\u201cHi\u201d \u2014 it\u2019s caf\u00e9\u2026 \U0001F1FA\U0001F1F8"
+        self.assertEqual(ff.translit(text), '"Hi" - it\'s cafe... [US flag]')
+        self.assertEqual(ff.translit(text, "latin1"), '"Hi" - it\'s caf\u00e9... [US flag]')
+        self.assertIn("[US flag]", ff.translit(self.reply.text + "".join(v.text for v in self.reply.variants)))
+        with self.assertRaises(ff.InvalidArgumentError):
+            ff.translit("x", "ebcdic")
+
+    def test_wrap(self):
+        self.assertEqual(ff.wrap("the quick brown fox jumps", 10), ["the quick", "brown fox", "jumps"])
+        self.assertEqual(ff.wrap("", 10), [])
+        for line in ff.wrap(ff.translit(self.reply.text), 20):
+            self.assertLessEqual(len(line), 20)
+
+    def test_format_line(self):
+        self.assertEqual(
+            self.c.format_line(self.softbank), "Elon Musk (2025-01-22): " + SOFTBANK
+        )
+
+
+class OpenTest(Base):
+    def test_open_a_blob(self):
+        blob = self.c.blob()
+        self.assertEqual(blob[:8], b"FEUDFACT")
+        other = ff.Corpus.open(blob)
+        self.assertEqual(other.stats(), self.c.stats())
+        self.assertEqual(other.quote(self.softbank.index), self.softbank)
+        self.assertEqual(ff.Corpus.open(blob + b"\0" * 64).stats(), self.c.stats())
+
+    def test_each_bad_blob_has_its_exception(self):
+        blob = bytearray(self.c.blob())
+
+        def refix(b):
+            h = 0x811C9DC5
+            for x in bytes(b[:16]) + bytes(b[20:]):
+                h = ((h ^ x) * 0x01000193) & 0xFFFFFFFF
+            b[16:20] = struct.pack("<I", h)
+            return b
+
+        cases = [
+            (bytes(blob[:10]), ff.TruncatedError),
+            (bytes(blob[:-1]), ff.TruncatedError),
+            (b"NOTFEUD!" + bytes(blob[8:]), ff.BadMagicError),
+            (bytes(blob[:8]) + b"\x63\x00" + bytes(blob[10:]), ff.UnsupportedVersionError),
+        ]
+        flipped = bytearray(blob)
+        flipped[len(blob) // 2] ^= 0x55
+        cases.append((bytes(flipped), ff.ChecksumMismatchError))
+        malformed = bytearray(blob)
+        malformed[-1] ^= 0x7F
+        cases.append((bytes(refix(malformed)), ff.MalformedBlobError))
+        for data, error in cases:
+            with self.assertRaises(error):
+                ff.Corpus.open(data)
+            with self.assertRaises(ff.BlobError):
+                ff.Corpus.open(data)
+        self.assertEqual(ff.Corpus.open(bytes(blob)).stats(), self.c.stats())
+
+
+if __name__ == "__main__":
+    unittest.main()
