@@ -1,0 +1,90 @@
+//! The scenes drawn by the golden-image tests and by `examples/render.rs`:
+//! records picked by key or by search, so they stay the same records when
+//! the corpus grows.
+
+use embedded_graphics::{pixelcolor::BinaryColor, prelude::*};
+use feudfacts::{Corpus, Filter, Hit, Kind, KindSet, RecordRef};
+use feudfacts_display::{quote_card, search_results, timeline_entry, Page, Screen};
+
+/// Musk's SoftBank post, found by search (quotes by @elonmusk).
+pub fn softbank_quote(c: &Corpus<'_>) -> u16 {
+    let filter = Filter {
+        kinds: KindSet::only(Kind::Quote),
+        entity: c.entity_by_name("@elonmusk"),
+        from: None,
+        to: None,
+    };
+    let mut hit = [Hit::EMPTY; 1];
+    let s = c
+        .search_str("softbank secured", &filter, &mut hit)
+        .expect("query");
+    assert_eq!(s.returned, 1, "Musk's SoftBank quote");
+    hit[0].record.index
+}
+
+/// Altman's "wrong, as you surely know" reply, found by search.
+pub fn surely_know_reply(c: &Corpus<'_>) -> u16 {
+    let filter = Filter {
+        kinds: KindSet::only(Kind::Quote),
+        entity: c.entity_by_name("@sama"),
+        from: None,
+        to: None,
+    };
+    let mut hit = [Hit::EMPTY; 1];
+    let s = c
+        .search_str("\"surely know\"", &filter, &mut hit)
+        .expect("query");
+    assert_eq!(s.returned, 1, "Altman's reply");
+    hit[0].record.index
+}
+
+/// The Stargate announcement event, by key.
+pub fn stargate_event(c: &Corpus<'_>) -> RecordRef {
+    let r = c
+        .find_key("ev-stargate-announced")
+        .expect("ev-stargate-announced");
+    assert_eq!(r.kind, Kind::Event);
+    r
+}
+
+/// The query of the search scenes.
+pub const QUERY: &str = "softbank";
+
+/// Every scene: (file stem, draw function). Each draws on any screen.
+pub type Draw<D> = fn(&mut D, Screen, &Corpus<'static>) -> Page;
+
+/// The scenes, for a display type `D`.
+pub fn all<D: DrawTarget<Color = BinaryColor, Error = core::convert::Infallible>>(
+) -> Vec<(&'static str, Draw<D>)> {
+    vec![
+        ("quote-softbank", |d, s, c| {
+            let q = softbank_quote(c);
+            quote_card(d, s, c, q, 0).unwrap().unwrap()
+        }),
+        ("quote-reply-p1", |d, s, c| {
+            let q = surely_know_reply(c);
+            quote_card(d, s, c, q, 0).unwrap().unwrap()
+        }),
+        ("quote-reply-p2", |d, s, c| {
+            let q = surely_know_reply(c);
+            quote_card(d, s, c, q, 1).unwrap().unwrap()
+        }),
+        ("timeline-stargate", |d, s, c| {
+            timeline_entry(d, s, c, stargate_event(c), 0)
+                .unwrap()
+                .unwrap()
+        }),
+        ("search-p1", |d, s, c| {
+            search_results(d, s, c, QUERY, &Filter::NONE, 0).unwrap_or_else(|_| panic!("search"))
+        }),
+        ("search-p2", |d, s, c| {
+            search_results(d, s, c, QUERY, &Filter::NONE, 1).unwrap_or_else(|_| panic!("search"))
+        }),
+    ]
+}
+
+/// The two screens, with the file-name suffix of each.
+pub const SCREENS: [(&str, Screen); 2] = [
+    ("128x64", Screen::OLED_128X64),
+    ("296x128", Screen::EPAPER_296X128),
+];

@@ -1,0 +1,452 @@
+//! feudfacts records drawn with embedded-graphics on small monochrome
+//! displays: a quote card, a timeline entry and a page of search results,
+//! each paginated when its text does not fit.
+//!
+//! Why: the built-in mono fonts draw only Latin-1 and show anything else as
+//! `?`, and small screens fit a few words per line. Every string therefore
+//! goes through [`feudfacts::translit`] (Latin-1) into a fixed buffer, then
+//! [`feudfacts::wrap`] to the screen's columns, so the typographic quotes,
+//! dashes and the flag emoji of the corpus reach the screen readable. The
+//! crate is `no_std` and allocation-free, like the library, so the same code
+//! draws on an SSD1306 driver or, on the host, the embedded-graphics
+//! simulator (see `examples/render.rs` and the golden-image tests).
+//!
+//! Layout: an inverted header row (speaker, date, query), body rows of
+//! wrapped text, and a footer row with the page number when there are more.
+
+#![no_std]
+#![deny(missing_docs)]
+
+use embedded_graphics::{
+    mono_font::{iso_8859_1, MonoFont, MonoTextStyle, MonoTextStyleBuilder},
+    pixelcolor::BinaryColor,
+    prelude::*,
+    primitives::{PrimitiveStyle, Rectangle},
+    text::{Baseline, Text},
+};
+use feudfacts::{
+    translit_into, wrap, write_line, Charset, Corpus, Filter, Hit, Kind, Record, RecordRef,
+};
+
+/// Bytes of transliterated text a card can hold; longer text is cut, and
+/// [`Page::truncated`] says so. Over twice the longest string in the corpus.
+pub const TEXT_BUF: usize = 1024;
+/// Bytes of a header, footer or result row (wider than any screen).
+const ROW_BUF: usize = 128;
+/// The most search results a results page can paginate over.
+pub const MAX_RESULTS: usize = 32;
+
+/// A display geometry and the font drawn on it.
+#[derive(Clone, Copy)]
+pub struct Screen {
+    /// Pixels.
+    pub size: Size,
+    /// A Latin-1 mono font.
+    pub font: &'static MonoFont<'static>,
+}
+
+impl Screen {
+    /// 128×64 monochrome OLED (SSD1306 class), 6×10 font: 21×6 characters.
+    pub const OLED_128X64: Screen = Screen {
+        size: Size::new(128, 64),
+        font: &iso_8859_1::FONT_6X10,
+    };
+    /// 296×128 e-paper (2.9-inch class), 7×13 font: 42×9 characters.
+    pub const EPAPER_296X128: Screen = Screen {
+        size: Size::new(296, 128),
+        font: &iso_8859_1::FONT_7X13,
+    };
+
+    /// Characters per row.
+    pub fn cols(&self) -> usize {
+        let cw = self.font.character_size.width + self.font.character_spacing;
+        (self.size.width / cw.max(1)) as usize
+    }
+
+    /// Rows of text.
+    pub fn rows(&self) -> usize {
+        (self.size.height / self.font.character_size.height.max(1)) as usize
+    }
+
+    /// Rows between the header and the footer.
+    pub fn body_rows(&self) -> usize {
+        self.rows().saturating_sub(2).max(1)
+    }
+
+    /// Whether the font has a glyph of its own for `c` (not the `?`
+    /// replacement drawn for characters outside its charset).
+    pub fn font_has(&self, c: char) -> bool {
+        let m = self.font.glyph_mapping;
+        c == '?' || m.index(c) != m.index('?')
+    }
+}
+
+/// What was drawn: which page of how many, and whether anything went wrong
+/// with the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The page drawn (0-based; a page past the end draws the last one).
+    pub page: usize,
+    /// How many pages the record needs.
+    pub pages: usize,
+    /// Characters drawn that the font has no glyph for (drawn as `?`).
+    /// Always 0 for text that went through the transliteration.
+    pub missing_glyphs: usize,
+    /// Whether the text was longer than [`TEXT_BUF`] and was cut.
+    pub truncated: bool,
+}
+
+/// A fixed text buffer filled with transliterated (Latin-1) text.
+struct Buf<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+    truncated: bool,
+}
+
+impl<const N: usize> Buf<N> {
+    fn new() -> Buf<N> {
+        Buf {
+            bytes: [0; N],
+            len: 0,
+            truncated: false,
+        }
+    }
+
+    /// Appends the Latin-1 transliteration of `s`.
+    fn push(&mut self, s: &str) -> &mut Buf<N> {
+        let rest = &mut self.bytes[self.len..];
+        let needed = translit_into(s, Charset::Latin1, rest);
+        if needed > rest.len() {
+            self.truncated = true;
+            // translit_into wrote whole characters only: find where they end.
+            let mut n = rest.len();
+            while n > 0 && core::str::from_utf8(&rest[..n]).is_err() {
+                n -= 1;
+            }
+            self.len += n;
+        } else {
+            self.len += needed;
+        }
+        self
+    }
+
+    fn as_str(&self) -> &str {
+        // Only whole UTF-8 characters are ever appended.
+        core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+/// Draws text rows on one screen and counts glyphs the font lacks.
+struct Painter<'d, D> {
+    d: &'d mut D,
+    screen: Screen,
+    missing: usize,
+}
+
+impl<D: DrawTarget<Color = BinaryColor>> Painter<'_, D> {
+    fn row_top(&self, row: usize) -> i32 {
+        (row as u32 * self.screen.font.character_size.height) as i32
+    }
+
+    /// `s` at column `col` of `row`, cut to the screen's width.
+    fn text(&mut self, row: usize, col: usize, s: &str, inverted: bool) -> Result<(), D::Error> {
+        let room = self.screen.cols().saturating_sub(col);
+        let end = s.char_indices().nth(room).map_or(s.len(), |(i, _)| i);
+        let s = &s[..end];
+        self.missing += s.chars().filter(|&c| !self.screen.font_has(c)).count();
+        let style: MonoTextStyle<'_, BinaryColor> = if inverted {
+            MonoTextStyleBuilder::new()
+                .font(self.screen.font)
+                .text_color(BinaryColor::Off)
+                .background_color(BinaryColor::On)
+                .build()
+        } else {
+            MonoTextStyle::new(self.screen.font, BinaryColor::On)
+        };
+        let cw = self.screen.font.character_size.width + self.screen.font.character_spacing;
+        let x = (col as u32 * cw) as i32;
+        Text::with_baseline(s, Point::new(x, self.row_top(row)), style, Baseline::Top)
+            .draw(self.d)?;
+        Ok(())
+    }
+
+    /// An inverted bar across `row`, with `left` and `right` texts on it.
+    fn bar(&mut self, row: usize, left: &str, right: &str) -> Result<(), D::Error> {
+        let h = self.screen.font.character_size.height;
+        Rectangle::new(
+            Point::new(0, self.row_top(row)),
+            Size::new(self.screen.size.width, h),
+        )
+        .into_styled(PrimitiveStyle::with_fill(BinaryColor::On))
+        .draw(self.d)?;
+        let right_len = right.chars().count();
+        let cols = self.screen.cols();
+        // Keep a space between the two; the left one gives way.
+        let left_room = cols.saturating_sub(right_len + usize::from(right_len > 0));
+        let end = left
+            .char_indices()
+            .nth(left_room)
+            .map_or(left.len(), |(i, _)| i);
+        self.text(row, 0, &left[..end], true)?;
+        self.text(row, cols.saturating_sub(right_len), right, true)
+    }
+
+    /// Rows `page * body .. (page + 1) * body` of `text` wrapped to the
+    /// screen, drawn from row 1; returns (page drawn, pages).
+    fn body(&mut self, text: &str, page: usize) -> Result<(usize, usize), D::Error> {
+        let cols = self.screen.cols();
+        let body = self.screen.body_rows();
+        let lines = wrap(text, cols).count();
+        let pages = lines.div_ceil(body).max(1);
+        let page = page.min(pages - 1);
+        for (i, line) in wrap(text, cols).skip(page * body).take(body).enumerate() {
+            self.text(1 + i, 0, line, false)?;
+        }
+        Ok((page, pages))
+    }
+
+    /// The footer: `left`, and `p/n` on the right when there is more than one page.
+    fn footer(&mut self, left: &str, page: usize, pages: usize) -> Result<(), D::Error> {
+        let row = self.screen.rows().saturating_sub(1);
+        self.text(row, 0, left, false)?;
+        if pages > 1 {
+            let mut num = Num::new();
+            num.push(page + 1).push_str("/").push(pages);
+            let s = num.as_str();
+            let col = self.screen.cols().saturating_sub(s.len());
+            self.text(row, col, s, false)?;
+        }
+        Ok(())
+    }
+}
+
+/// A small ASCII buffer for numbers and dates, without `core::fmt`.
+struct Num {
+    bytes: [u8; 40],
+    len: usize,
+}
+
+impl Num {
+    fn new() -> Num {
+        Num {
+            bytes: [0; 40],
+            len: 0,
+        }
+    }
+
+    fn push_str(&mut self, s: &str) -> &mut Num {
+        for b in s.bytes().filter(u8::is_ascii) {
+            if self.len < self.bytes.len() {
+                self.bytes[self.len] = b;
+                self.len += 1;
+            }
+        }
+        self
+    }
+
+    fn push(&mut self, n: usize) -> &mut Num {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[i..] {
+            if self.len < self.bytes.len() {
+                self.bytes[self.len] = d;
+                self.len += 1;
+            }
+        }
+        self
+    }
+
+    fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+fn clear<D: DrawTarget<Color = BinaryColor>>(d: &mut D) -> Result<(), D::Error> {
+    d.clear(BinaryColor::Off)
+}
+
+/// A quote card: the speaker on the header bar, the quote in quotation
+/// marks wrapped below it, the date and medium in the footer; page `page`
+/// of however many the text needs. `None` if there is no such quote.
+pub fn quote_card<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+    corpus: &Corpus<'_>,
+    quote: u16,
+    page: usize,
+) -> Result<Option<Page>, D::Error> {
+    let Some(q) = corpus.quote(quote) else {
+        return Ok(None);
+    };
+    let mut speaker = Buf::<ROW_BUF>::new();
+    speaker.push(corpus.entity(q.speaker).map_or("", |e| e.name.as_str()));
+    let mut text = Buf::<TEXT_BUF>::new();
+    text.push("\"").push(q.text.as_str()).push("\"");
+    let mut foot = Num::new();
+    if let Some(dating) = q.dating {
+        let mut iso = [0u8; 10];
+        foot.push_str(dating.date.iso(&mut iso)).push_str(" ");
+    }
+    foot.push_str(q.medium.name());
+    clear(d)?;
+    let mut p = Painter {
+        d,
+        screen,
+        missing: 0,
+    };
+    p.bar(0, speaker.as_str(), "")?;
+    let (page, pages) = p.body(text.as_str(), page)?;
+    p.footer(foot.as_str(), page, pages)?;
+    Ok(Some(Page {
+        page,
+        pages,
+        missing_glyphs: p.missing,
+        truncated: speaker.truncated || text.truncated,
+    }))
+}
+
+/// A timeline entry (an event or a dated quote): the date on the header
+/// bar; an event's title and summary, or a quote's speaker and text, wrapped
+/// below. `None` if there is no such record or it is of another kind.
+pub fn timeline_entry<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+    corpus: &Corpus<'_>,
+    r: RecordRef,
+    page: usize,
+) -> Result<Option<Page>, D::Error> {
+    let mut text = Buf::<TEXT_BUF>::new();
+    let (dating, kind) = match corpus.record(r) {
+        Some(Record::Event(e)) => {
+            text.push(e.title.as_str());
+            if !e.summary.is_empty() {
+                text.push("\n").push(e.summary.as_str());
+            }
+            (e.dating, "event")
+        }
+        Some(Record::Quote(q)) => {
+            text.push(corpus.entity(q.speaker).map_or("", |e| e.name.as_str()));
+            text.push(": \"").push(q.text.as_str()).push("\"");
+            (q.dating, "quote")
+        }
+        _ => return Ok(None),
+    };
+    let mut head = Num::new();
+    match dating {
+        Some(dt) => {
+            let mut iso = [0u8; 10];
+            head.push_str(dt.date.iso(&mut iso));
+            if dt.inferred {
+                head.push_str(" (inferred)");
+            }
+        }
+        None => {
+            head.push_str("undated");
+        }
+    }
+    let mut foot = Num::new();
+    foot.push_str(kind)
+        .push_str(", ")
+        .push(corpus.sources_of(r).count())
+        .push_str(" src");
+    clear(d)?;
+    let mut p = Painter {
+        d,
+        screen,
+        missing: 0,
+    };
+    p.bar(0, head.as_str(), "")?;
+    let (page, pages) = p.body(text.as_str(), page)?;
+    p.footer(foot.as_str(), page, pages)?;
+    Ok(Some(Page {
+        page,
+        pages,
+        missing_glyphs: p.missing,
+        truncated: text.truncated,
+    }))
+}
+
+/// A page of search results: the query and the match count on the header
+/// bar, one result per row (the record's one-line rendering, cut to the
+/// width), the range shown in the footer. Ranks the best
+/// [`MAX_RESULTS`] matches. Errors of the query come back as `Err(Ok(e))`.
+pub fn search_results<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+    corpus: &Corpus<'_>,
+    query: &str,
+    filter: &Filter,
+    page: usize,
+) -> Result<Page, Result<feudfacts::Error, D::Error>> {
+    let mut hits = [Hit::EMPTY; MAX_RESULTS];
+    let summary = corpus.search_str(query, filter, &mut hits).map_err(Ok)?;
+    let per_page = screen.body_rows();
+    let pages = summary.returned.div_ceil(per_page).max(1);
+    let page = page.min(pages - 1);
+    let mut q = Buf::<ROW_BUF>::new();
+    q.push(query);
+    let mut count = Num::new();
+    count.push(summary.total);
+    clear(d).map_err(Err)?;
+    let mut p = Painter {
+        d,
+        screen,
+        missing: 0,
+    };
+    p.bar(0, q.as_str(), count.as_str()).map_err(Err)?;
+    let truncated = q.truncated;
+    let first = page * per_page;
+    let shown = &hits[first.min(summary.returned)..(first + per_page).min(summary.returned)];
+    for (i, h) in shown.iter().enumerate() {
+        // One row of a results page: only the start of the line is shown.
+        let mut raw = [0u8; ROW_BUF];
+        let needed = write_line(corpus, h.record, &mut raw).unwrap_or(0);
+        let mut n = needed.min(raw.len());
+        while n > 0 && core::str::from_utf8(&raw[..n]).is_err() {
+            n -= 1;
+        }
+        let mut line = Buf::<ROW_BUF>::new();
+        line.push(kind_mark(h.record.kind))
+            .push(" ")
+            .push(core::str::from_utf8(&raw[..n]).unwrap_or(""));
+        p.text(1 + i, 0, line.as_str(), false).map_err(Err)?;
+    }
+    let mut foot = Num::new();
+    if summary.returned > 0 {
+        foot.push(first + 1)
+            .push_str("-")
+            .push(first + shown.len())
+            .push_str(" of ")
+            .push(summary.total);
+    } else {
+        foot.push_str("no match");
+    }
+    p.footer(foot.as_str(), page, pages).map_err(Err)?;
+    Ok(Page {
+        page,
+        pages,
+        missing_glyphs: p.missing,
+        truncated,
+    })
+}
+
+/// A one-character mark of a record's kind at the start of a result row.
+fn kind_mark(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Quote => "\u{bb}", // »
+        Kind::Event => "\u{b7}", // ·
+        Kind::Entity => "@",
+        Kind::Figure => "$",
+        Kind::Discrepancy => "!",
+        Kind::Source => "\u{a7}", // §
+    }
+}
