@@ -87,7 +87,7 @@ check_run() {
   done
   grep -qE '^  [0-9]+ quotes in the thread$' "$log" || problem "$name: no thread count"
   grep -qE '^  [0-9]+ matches$' "$log" || problem "$name: no search result count"
-  [ "$(grep -cE '^  2025-01-2[123] (quote|event): ' "$log")" -ge 1 ] || problem "$name: empty timeline page"
+  [ "$(grep -cE '^  (quote|event) .*2025-01-2[123]' "$log")" -ge 1 ] || problem "$name: empty timeline page"
   if grep -q '^FAIL' "$log"; then problem "$name: $(grep '^FAIL' "$log" | head -1)"; fi
 }
 declare -A fig

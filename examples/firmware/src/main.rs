@@ -21,7 +21,7 @@ use cortex_m_rt::{entry, exception, ExceptionFrame};
 use cortex_m_semihosting::{debug, hio};
 use feudfacts::{
     translit, write_line, Charset, Corpus, Date, Filter, Hit, Kind, KindSet, Precision, Query,
-    Record, RecordRef,
+    RecordRef,
 };
 
 /// The query of the search step.
@@ -414,26 +414,9 @@ impl Script {
             .num(total)
             .str(" entries)")
             .nl();
-        for (r, d) in page().take(PAGE) {
-            self.out
-                .str("  ")
-                .date(d)
-                .str(" ")
-                .str(r.kind.name())
-                .str(": ");
-            match c.record(r) {
-                Some(Record::Event(e)) => {
-                    self.out.text(e.title.as_str()).nl();
-                }
-                Some(Record::Quote(q)) => {
-                    self.out
-                        .text(c.entity(q.speaker).map_or("?", |e| e.name.as_str()))
-                        .str(" - ")
-                        .text(q.context.as_str())
-                        .nl();
-                }
-                _ => self.fail("timeline record"),
-            }
+        for (r, _) in page().take(PAGE) {
+            self.out.str("  ").str(r.kind.name()).str(" ");
+            self.line(r);
         }
         if total == 0 {
             self.fail("empty timeline page");
