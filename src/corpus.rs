@@ -170,11 +170,13 @@ impl<'a> Corpus<'a> {
         if (r.index as usize) >= self.count(r.kind) {
             return None;
         }
-        let before: usize = Kind::ALL
-            .iter()
-            .take_while(|&&k| k != r.kind)
-            .map(|&k| self.count(k))
-            .sum();
+        let mut before = 0;
+        for k in Kind::ALL {
+            if k == r.kind {
+                break;
+            }
+            before += self.count(k);
+        }
         Some(before + r.index as usize)
     }
 
@@ -318,6 +320,14 @@ impl<'a> Corpus<'a> {
 
     pub(crate) fn segment_count(&self) -> usize {
         self.section(Section::Segments).len() / SEGMENT_LEN
+    }
+
+    pub(crate) fn dates_table(&self) -> &'a [u8] {
+        self.section(Section::Dates)
+    }
+
+    pub(crate) fn segment_table(&self) -> &'a [u8] {
+        self.section(Section::Segments)
     }
 
     pub(crate) fn search_text(&self) -> &'a [u8] {
@@ -482,6 +492,12 @@ impl<'a> Corpus<'a> {
         let bad = Error::BadRecord { kind, index: i };
         let bad_ref = Error::BadReference { kind, index: i };
         let bytes = self.record_bytes(kind, i).ok_or(bad)?;
+        // Every string: UTF-8, no interior NUL (decoding checked the terminator).
+        let mut texts_ok = true;
+        let rec = self.record(RecordRef::new(kind, i)).ok_or(bad)?;
+        if !rec.for_each_text(|t| texts_ok &= t.is_valid()) || !texts_ok {
+            return Err(bad);
+        }
         let ids_ok = |p: Packed<'a, u16>, n: usize| p.check() && p.iter().all(|x| (x as usize) < n);
         let sorted = |p: Packed<'a, u16>| {
             let mut prev: Option<u16> = None;

@@ -96,15 +96,46 @@ fn is_space(c: char) -> bool {
 /// folded byte, where `original_start..original_end` is the byte range of the
 /// character of `s` it came from. This is the one definition of folding.
 pub fn walk<F: FnMut(u8, usize, usize)>(s: &str, mut emit: F) {
+    walk_while(s, |b, os, oe| {
+        emit(b, os, oe);
+        true
+    });
+}
+
+/// [`walk`] that stops as soon as `emit` returns `false`. ASCII takes a
+/// byte-at-a-time fast path; other characters go through [`ascii_fallback`].
+pub fn walk_while<F: FnMut(u8, usize, usize) -> bool>(s: &str, mut emit: F) {
+    let bytes = s.as_bytes();
     let mut pending_space: Option<(usize, usize)> = None;
     let mut started = false;
-    for (start, c) in s.char_indices() {
-        let end = start + c.len_utf8();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b <= b' ' || b == 0x7f {
+                if started && pending_space.is_none() {
+                    pending_space = Some((i, i + 1));
+                }
+            } else {
+                if let Some((ps, pe)) = pending_space.take() {
+                    if !emit(b' ', ps, pe) {
+                        return;
+                    }
+                }
+                if !emit(b.to_ascii_lowercase(), i, i + 1) {
+                    return;
+                }
+                started = true;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            return;
+        };
+        let (start, end) = (i, i + c.len_utf8());
+        i = end;
         let mut utf8 = [0u8; 4];
-        let folded: &[u8] = if c.is_ascii() && !is_space(c) {
-            utf8[0] = c.to_ascii_lowercase() as u8;
-            &utf8[..1]
-        } else if is_space(c) {
+        let folded: &[u8] = if is_space(c) {
             if started && pending_space.is_none() {
                 pending_space = Some((start, end));
             }
@@ -122,9 +153,13 @@ pub fn walk<F: FnMut(u8, usize, usize)>(s: &str, mut emit: F) {
         };
         for &b in folded {
             if let Some((ps, pe)) = pending_space.take() {
-                emit(b' ', ps, pe);
+                if !emit(b' ', ps, pe) {
+                    return;
+                }
             }
-            emit(b.to_ascii_lowercase(), start, end);
+            if !emit(b.to_ascii_lowercase(), start, end) {
+                return;
+            }
             started = true;
         }
     }
@@ -152,8 +187,18 @@ pub fn original_range(s: &str, start: usize, end: usize) -> Option<(usize, usize
     if start >= end {
         return None;
     }
+    // Fast path: up to `end`, plain printable ASCII with single spaces and
+    // none leading folds byte for byte, so offsets carry over unchanged.
+    if let Some(prefix) = s.as_bytes().get(..end) {
+        let plain = prefix.iter().all(|&b| (b' '..0x7f).contains(&b))
+            && prefix.first() != Some(&b' ')
+            && memchr::memmem::find(prefix, b"  ").is_none();
+        if plain {
+            return Some((start, end));
+        }
+    }
     let (mut i, mut from, mut to) = (0usize, None, None);
-    walk(s, |_, os, oe| {
+    walk_while(s, |_, os, oe| {
         if i == start {
             from = Some(os);
         }
@@ -161,6 +206,7 @@ pub fn original_range(s: &str, start: usize, end: usize) -> Option<(usize, usize
             to = Some(oe);
         }
         i += 1;
+        i < end
     });
     Some((from?, to?))
 }

@@ -17,34 +17,48 @@ use serde::{Deserialize, Serialize, Serializer};
 /// A string borrowed from the blob, NUL-terminated there.
 ///
 /// Encoded as a postcard byte string whose last byte is `0`; the bytes before
-/// it are UTF-8 without interior NUL.
+/// it are UTF-8 without interior NUL. Decoding a record checks only the
+/// terminator; [`crate::Corpus::from_bytes`] checks every string's UTF-8 once
+/// ([`Text::is_valid`]), so reading a record costs no per-string validation.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Text<'a> {
-    text: &'a str,
     with_nul: &'a [u8],
 }
 
 impl<'a> Text<'a> {
     /// The empty text.
-    pub const EMPTY: Text<'static> = Text {
-        text: "",
-        with_nul: b"\0",
-    };
+    pub const EMPTY: Text<'static> = Text { with_nul: b"\0" };
 
     /// Wraps bytes that end in one NUL and are UTF-8 before it, with no
     /// interior NUL; `None` otherwise.
     pub fn from_bytes_with_nul(with_nul: &'a [u8]) -> Option<Text<'a>> {
-        let (last, body) = with_nul.split_last()?;
-        if *last != 0 || memchr::memchr(0, body).is_some() {
-            return None;
-        }
-        let text = core::str::from_utf8(body).ok()?;
-        Some(Text { text, with_nul })
+        let t = Text { with_nul };
+        t.is_valid().then_some(t)
     }
 
-    /// The string, without its NUL.
-    pub const fn as_str(&self) -> &'a str {
-        self.text
+    /// Whether the bytes end in one NUL and are UTF-8 without interior NUL
+    /// before it. True for every text of a validated corpus.
+    pub fn is_valid(&self) -> bool {
+        match self.with_nul.split_last() {
+            Some((0, body)) => {
+                memchr::memchr(0, body).is_none() && core::str::from_utf8(body).is_ok()
+            }
+            _ => false,
+        }
+    }
+
+    /// The string's bytes, without the NUL.
+    pub fn as_bytes(&self) -> &'a [u8] {
+        match self.with_nul.split_last() {
+            Some((_, body)) => body,
+            None => &[],
+        }
+    }
+
+    /// The string, without its NUL. Checks UTF-8 on each call (fast for
+    /// ASCII); cannot fail for a validated corpus, and yields `""` otherwise.
+    pub fn as_str(&self) -> &'a str {
+        core::str::from_utf8(self.as_bytes()).unwrap_or("")
     }
 
     /// The string's bytes followed by its NUL terminator, as stored in the blob.
@@ -54,24 +68,24 @@ impl<'a> Text<'a> {
 
     /// Length in bytes, without the NUL.
     pub const fn len(&self) -> usize {
-        self.text.len()
+        self.with_nul.len().saturating_sub(1)
     }
 
     /// Whether the string is empty.
     pub const fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        self.len() == 0
     }
 }
 
 impl fmt::Debug for Text<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.text, f)
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl fmt::Display for Text<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.text)
+        f.write_str(self.as_str())
     }
 }
 
@@ -93,7 +107,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
                 self,
                 v: &'de [u8],
             ) -> Result<Text<'de>, E> {
-                Text::from_bytes_with_nul(v).ok_or_else(|| E::custom("bad text"))
+                // Only the terminator here; UTF-8 is checked once at load.
+                match v.last() {
+                    Some(0) => Ok(Text { with_nul: v }),
+                    _ => Err(E::custom("text without NUL terminator")),
+                }
             }
         }
         d.deserialize_bytes(V)
@@ -784,6 +802,63 @@ pub enum Record<'a> {
 }
 
 impl<'a> Record<'a> {
+    /// Calls `f` with every string of the record, including those inside
+    /// lists; `false` when a list does not decode. Used to validate a blob.
+    pub fn for_each_text<F: FnMut(Text<'a>)>(&self, mut f: F) -> bool {
+        let dating = |d: Option<Dating<'a>>, f: &mut F| {
+            if let Some(d) = d {
+                f(d.note)
+            }
+        };
+        match self {
+            Record::Source(s) => {
+                for t in [s.key, s.outlet, s.headline, s.notes] {
+                    f(t);
+                }
+                dating(s.published, &mut f);
+                true
+            }
+            Record::Entity(e) => {
+                for t in [e.key, e.name, e.notes] {
+                    f(t);
+                }
+                e.roles.iter().for_each(&mut f);
+                e.aliases.iter().for_each(&mut f);
+                e.roles.check() && e.aliases.check()
+            }
+            Record::Quote(q) => {
+                for t in [q.key, q.text, q.context] {
+                    f(t);
+                }
+                dating(q.dating, &mut f);
+                q.variants.iter().for_each(|v| f(v.text));
+                q.variants.check()
+            }
+            Record::Event(e) => {
+                for t in [e.key, e.title, e.summary] {
+                    f(t);
+                }
+                dating(e.dating, &mut f);
+                true
+            }
+            Record::Figure(g) => {
+                for t in [g.key, g.unit, g.refers_to] {
+                    f(t);
+                }
+                dating(g.dating, &mut f);
+                g.phrasings.iter().for_each(|p| f(p.text));
+                g.phrasings.check()
+            }
+            Record::Discrepancy(d) => {
+                for t in [d.key, d.title, d.description] {
+                    f(t);
+                }
+                d.sides.iter().for_each(|s| f(s.claim));
+                d.sides.check()
+            }
+        }
+    }
+
     /// The record's key.
     pub fn key(&self) -> Text<'a> {
         match self {

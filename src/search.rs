@@ -19,7 +19,7 @@
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::fold;
-use crate::format::{Field, Kind, RecordRef, Segment};
+use crate::format::{Field, Kind, RecordRef, Segment, SEGMENT_LEN};
 use crate::records::{Date, Record};
 use memchr::memmem::Finder;
 
@@ -222,7 +222,11 @@ impl Hit {
     /// The ranking order: primary matches first, then more matched fields,
     /// then newer dates (undated last), then corpus order.
     fn ranks_before(&self, other: &Hit) -> bool {
-        let key = |h: &Hit| (h.primary, h.matched_fields, h.date.map(|d| d.first_day()));
+        let key = |h: &Hit| {
+            (h.primary as u64) << 40
+                | (h.matched_fields as u64) << 32
+                | h.date.map_or(0, |d| d.first_day().pack()) as u64
+        };
         match key(self).cmp(&key(other)) {
             core::cmp::Ordering::Greater => true,
             core::cmp::Ordering::Less => false,
@@ -244,10 +248,23 @@ pub struct Summary {
 pub struct Matches<'a, 'q> {
     corpus: Corpus<'a>,
     hay: &'a [u8],
+    /// The raw segment table (8 bytes per field), read directly in the hot loop.
+    segs: &'a [u8],
     finders: heapless::Vec<(Finder<'q>, TermKind), MAX_TERMS>,
+    /// Per term: needle starts with a word byte, ends with one, is a prefix.
+    flags: [(bool, bool, bool); MAX_TERMS],
     filter: Filter,
+    /// Whether the filter restricts nothing but kinds (no per-record check).
+    kinds_only: bool,
+    /// The packed-date table and each kind's first global record index.
+    dates: &'a [u8],
+    bases: [usize; 6],
     pos: usize,
     seg: usize,
+    /// The next match of the first term at or after `pos`, found while
+    /// scoring the previous record; `done` once it has no more matches.
+    next0: Option<usize>,
+    done: bool,
 }
 
 impl<'a> Corpus<'a> {
@@ -259,18 +276,37 @@ impl<'a> Corpus<'a> {
     // 1,952 bytes (examples/firmware), under the 2 KiB budget.
     #[inline(never)]
     pub fn matches<'q>(&self, query: &'q Query, filter: &Filter) -> Matches<'a, 'q> {
+        let mut bases = [0usize; 6];
+        let mut total = 0;
+        for (b, k) in bases.iter_mut().zip(Kind::ALL) {
+            *b = total;
+            total += self.count(k);
+        }
         let mut finders = heapless::Vec::new();
-        for (needle, kind) in query.terms() {
+        let mut flags = [(false, false, false); MAX_TERMS];
+        for ((needle, kind), flag) in query.terms().zip(flags.iter_mut()) {
+            *flag = (
+                needle.first().is_some_and(|&b| fold::is_word_byte(b)),
+                needle.last().is_some_and(|&b| fold::is_word_byte(b)),
+                kind == TermKind::Prefix,
+            );
             // Cannot overflow: a query has at most MAX_TERMS terms.
             let _ = finders.push((Finder::new(needle), kind));
         }
         Matches {
             corpus: *self,
             hay: self.search_text(),
+            segs: self.segment_table(),
             finders,
+            flags,
             filter: *filter,
+            kinds_only: filter.entity.is_none() && filter.from.is_none() && filter.to.is_none(),
+            dates: self.dates_table(),
+            bases,
             pos: 0,
             seg: 0,
+            next0: None,
+            done: false,
         }
     }
 
@@ -377,24 +413,14 @@ impl<'a> Corpus<'a> {
 impl Matches<'_, '_> {
     /// The next valid match of term `t` at or after `from`, before `limit`.
     fn find_term(&self, t: usize, mut from: usize, limit: usize) -> Option<usize> {
-        let (finder, kind) = self.finders.get(t)?;
+        let (finder, _) = self.finders.get(t)?;
+        let &(first_word, last_word, prefix) = self.flags.get(t)?;
         let n = finder.needle().len();
-        let first_word = finder
-            .needle()
-            .first()
-            .is_some_and(|&b| fold::is_word_byte(b));
-        let last_word = finder
-            .needle()
-            .last()
-            .is_some_and(|&b| fold::is_word_byte(b));
+        let word_at = |i: usize| self.hay.get(i).is_some_and(|&b| fold::is_word_byte(b));
         while from < limit {
             let p = from + finder.find(self.hay.get(from..limit)?)?;
-            let before_ok = !first_word
-                || p == 0
-                || !self.hay.get(p - 1).is_some_and(|&b| fold::is_word_byte(b));
-            let after_ok = *kind == TermKind::Prefix
-                || !last_word
-                || !self.hay.get(p + n).is_some_and(|&b| fold::is_word_byte(b));
+            let before_ok = !first_word || p == 0 || !word_at(p - 1);
+            let after_ok = prefix || !last_word || !word_at(p + n);
             if before_ok && after_ok {
                 return Some(p);
             }
@@ -403,17 +429,47 @@ impl Matches<'_, '_> {
         None
     }
 
-    /// Index of the segment containing haystack offset `p`, searching forward
-    /// from the cursor (matches only move forward).
+    fn seg_count(&self) -> usize {
+        self.segs.len() / SEGMENT_LEN
+    }
+
+    /// Where segment `i`'s text starts (the haystack's end past the last).
+    fn seg_start(&self, i: usize) -> usize {
+        match self.segs.get(i * SEGMENT_LEN..i * SEGMENT_LEN + 4) {
+            Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]) as usize,
+            _ => self.hay.len(),
+        }
+    }
+
+    /// Segment `i`'s record as one comparable number (kind and index).
+    fn seg_record(&self, i: usize) -> Option<u32> {
+        match self.segs.get(i * SEGMENT_LEN + 4..i * SEGMENT_LEN + 7) {
+            Some(&[lo, hi, field]) => {
+                let kind = Field::from_u8(field)?.kind() as u32;
+                Some(kind << 16 | u16::from_le_bytes([lo, hi]) as u32)
+            }
+            _ => None,
+        }
+    }
+
+    /// Index of the segment containing haystack offset `p`: gallops forward
+    /// from the cursor (matches only move forward), then bisects.
     fn segment_of(&self, p: usize) -> usize {
-        let c = &self.corpus;
-        let (mut lo, mut hi) = (self.seg, c.segment_count());
-        // Last segment whose start <= p.
+        let n = self.seg_count();
+        let mut lo = self.seg.min(n.saturating_sub(1));
+        let mut step = 1;
+        while lo + step < n && self.seg_start(lo + step) <= p {
+            lo += step;
+            step *= 2;
+        }
+        let mut hi = (lo + step).min(n);
+        // Invariant: start(lo) <= p < start(hi).
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2;
-            match c.segment_at(mid) {
-                Some(s) if (s.start as usize) <= p => lo = mid,
-                _ => hi = mid,
+            if self.seg_start(mid) <= p {
+                lo = mid;
+            } else {
+                hi = mid;
             }
         }
         lo
@@ -421,23 +477,19 @@ impl Matches<'_, '_> {
 
     /// The segment index range `[first, end)` of the record owning segment `i`.
     fn record_segments(&self, i: usize) -> (usize, usize, RecordRef) {
-        let c = &self.corpus;
-        let r = c.segment_at(i).map(|s| s.record_ref());
+        let r = self.seg_record(i);
         let mut first = i;
-        while first > 0 && c.segment_at(first - 1).map(|s| s.record_ref()) == r {
+        while first > 0 && self.seg_record(first - 1) == r {
             first -= 1;
         }
         let mut end = i + 1;
-        while c.segment_at(end).map(|s| s.record_ref()) == r {
+        while end < self.seg_count() && self.seg_record(end) == r {
             end += 1;
         }
-        (first, end, r.unwrap_or(RecordRef::new(Kind::Source, 0)))
-    }
-
-    fn seg_start(&self, i: usize) -> usize {
-        self.corpus
-            .segment_at(i)
-            .map_or(self.hay.len(), |s| s.start as usize)
+        let rr = r
+            .and_then(|v| Some(RecordRef::new(Kind::from_u8((v >> 16) as u8)?, v as u16)))
+            .unwrap_or(RecordRef::new(Kind::Source, 0));
+        (first, end, rr)
     }
 
     /// The first segment after `from_seg` whose kind is in the filter.
@@ -452,7 +504,11 @@ impl Matches<'_, '_> {
     fn next_raw(&mut self) -> Option<Hit> {
         let len = self.hay.len();
         loop {
-            let m0 = self.find_term(0, self.pos, len)?;
+            let m0 = match self.next0.take() {
+                Some(c) if c >= self.pos => c,
+                _ if self.done => return None,
+                _ => self.find_term(0, self.pos, len)?,
+            };
             let seg = self.segment_of(m0);
             self.seg = seg;
             let (first, end, r) = self.record_segments(seg);
@@ -477,80 +533,97 @@ impl Matches<'_, '_> {
                 continue;
             }
             self.pos = re;
-            if !self.corpus.passes(r, &self.filter) {
+            if !self.kinds_only && !self.corpus.passes(r, &self.filter) {
                 continue;
             }
-            return Some(self.score(first, end, r));
+            return Some(self.score(first, end, r, m0));
         }
     }
 
-    /// Counts matched fields and picks the highlight of a matching record.
+    /// Counts matched fields and picks the highlight of a matching record
+    /// whose first term-0 match is `m0`.
     ///
     /// Visits only each term's matches inside the record, skipping to the
-    /// next field after a match, so a record costs about one `find` per
-    /// matched field per term rather than one per field per term.
-    fn score(&self, first: usize, end: usize, r: RecordRef) -> Hit {
+    /// next field after a match, and notes the highlight on the way; the
+    /// first term's scan runs on past the record and leaves its next match
+    /// for [`Matches::next_raw`], so no match is searched for twice.
+    fn score(&mut self, first: usize, end: usize, r: RecordRef, m0: usize) -> Hit {
+        let (rs, re, len) = (self.seg_start(first), self.seg_start(end), self.hay.len());
+        // Bit i: field `first + i` matched some term (records have few fields;
+        // more than 64 are counted but cannot be highlighted).
+        let mut mask = 0u64;
+        let mut extra = 0u8;
+        // (segment, match offset, match length) of the highlight candidates.
+        let mut any: Option<(usize, usize, usize)> = None;
+        let mut primary: Option<(usize, usize, usize)> = None;
+        for t in 0..self.finders.len() {
+            let n = self.finders.get(t).map_or(0, |f| f.0.needle().len());
+            let limit = if t == 0 { len } else { re };
+            let mut seg = first;
+            let mut p = if t == 0 {
+                Some(m0)
+            } else {
+                self.find_term(t, rs, re)
+            };
+            while let Some(x) = p {
+                if x >= re {
+                    self.next0 = Some(x);
+                    break;
+                }
+                while seg + 1 < end && self.seg_start(seg + 1) <= x {
+                    seg += 1;
+                }
+                let bit = seg - first;
+                let newly = bit >= 64 || mask & (1 << bit) == 0;
+                if bit < 64 {
+                    mask |= 1 << bit;
+                } else if t == 0 {
+                    extra = extra.saturating_add(1);
+                }
+                if newly {
+                    let cand = Some((seg, x, n));
+                    if any.is_none_or(|a| seg < a.0) {
+                        any = cand;
+                    }
+                    let is_primary = self
+                        .segs
+                        .get(seg * SEGMENT_LEN + 6)
+                        .and_then(|&f| Field::from_u8(f))
+                        .is_some_and(Field::is_primary);
+                    if is_primary && primary.is_none_or(|a| seg < a.0) {
+                        primary = cand;
+                    }
+                }
+                p = self.find_term(t, self.seg_start(seg + 1), limit);
+                if p.is_none() && t == 0 {
+                    self.done = true;
+                }
+            }
+        }
+        let date = self
+            .bases
+            .get(r.kind as usize)
+            .and_then(|b| {
+                self.dates
+                    .get(4 * (b + r.index as usize)..4 * (b + r.index as usize) + 4)
+            })
+            .and_then(|d| Date::unpack(u32::from_le_bytes([d[0], d[1], d[2], d[3]])));
         let mut hit = Hit {
             record: r,
             field: Field::SourceOutlet,
             item: 0,
             start: 0,
             end: 0,
-            matched_fields: 0,
-            primary: false,
-            date: self.corpus.date_of(r),
+            matched_fields: (mask.count_ones() as u8).saturating_add(extra),
+            primary: primary.is_some(),
+            date,
         };
-        let (rs, re) = (self.seg_start(first), self.seg_start(end));
-        // Bit i: field `first + i` matched some term (records have few fields;
-        // any beyond 64 are counted but cannot be highlighted).
-        let mut mask = 0u64;
-        let mut extra = 0u8;
-        for t in 0..self.finders.len() {
-            let mut seg = first;
-            let mut from = rs;
-            while let Some(p) = self.find_term(t, from, re) {
-                while seg + 1 < end && self.seg_start(seg + 1) <= p {
-                    seg += 1;
-                }
-                let bit = seg - first;
-                if bit < 64 {
-                    mask |= 1 << bit;
-                } else if t == 0 {
-                    extra = extra.saturating_add(1);
-                }
-                from = self.seg_start(seg + 1);
-            }
-        }
-        hit.matched_fields = (mask.count_ones() as u8).saturating_add(extra);
-        let mut chosen: Option<Segment> = None;
-        let mut chosen_i = first;
-        let mut bits = mask;
-        while bits != 0 {
-            let i = first + bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            let Some(seg) = self.corpus.segment_at(i) else {
-                continue;
-            };
-            if chosen.is_none() || (seg.field.is_primary() && !hit.primary) {
-                chosen = Some(seg);
-                chosen_i = i;
-            }
-            hit.primary |= seg.field.is_primary();
-        }
-        if let Some(seg) = chosen {
-            let (s, e) = (
-                seg.start as usize,
-                self.seg_start(chosen_i + 1).saturating_sub(1),
-            );
-            for t in 0..self.finders.len() {
-                if let Some(p) = self.find_term(t, s, e) {
-                    let n = self.finders.get(t).map_or(0, |f| f.0.needle().len());
-                    hit.field = seg.field;
-                    hit.item = seg.item;
-                    hit.start = (p - s) as u32;
-                    hit.end = (p - s + n) as u32;
-                    break;
-                }
+        if let Some((seg, x, n)) = primary.or(any) {
+            if let Some(s) = self.corpus.segment_at(seg) {
+                hit.field = s.field;
+                hit.item = s.item;
+                hit.start = (x - s.start as usize) as u32;
+                hit.end = hit.start + n as u32;
             }
         }
         hit
