@@ -409,9 +409,9 @@ fn bad_queries_get_specific_errors() {
         }
     );
     assert!(Query::parse(&"a".repeat(MAX_QUERY_LEN)).is_ok());
-    let many = vec!["w"; MAX_TERMS + 1].join(" ");
+    let many = ["w"; MAX_TERMS + 1].join(" ");
     assert_eq!(Query::parse(&many).unwrap_err(), Error::TooManyTerms);
-    assert!(Query::parse(&vec!["w"; MAX_TERMS].join(" ")).is_ok());
+    assert!(Query::parse(&["w"; MAX_TERMS].join(" ")).is_ok());
     assert_eq!(
         Query::parse_bytes(b"musk \xff").unwrap_err(),
         Error::InvalidUtf8 { valid_up_to: 5 }
