@@ -67,7 +67,7 @@
 /**
  * Words in a `feud_cursor`.
  */
-#define FEUD_CURSOR_WORDS 400
+#define FEUD_CURSOR_WORDS 512
 
 /**
  * What every function returns. `FEUD_OK` is 0; everything else is a refusal
@@ -663,8 +663,8 @@ typedef struct feud_summary {
 
 /**
  * A search cursor: yields every match in corpus order (unranked), one at a
- * time, with no buffer. The caller owns this memory; its contents are
- * private. It must stay where `feud_cursor_open` filled it: a cursor that
+ * time, with no buffer. The caller owns this memory (4 KiB: on a small
+ * stack make it `static`); its contents are private. It must stay where `feud_cursor_open` filled it: a cursor that
  * was copied or moved is refused with `FEUD_ERR_INVALID_ARGUMENT`. The
  * corpus must outlive it. Nothing needs closing.
  */

@@ -248,7 +248,7 @@ class _CorpusHandle(ctypes.Structure):
 
 
 class _Cursor(ctypes.Structure):
-    _fields_ = [("_opaque", ctypes.c_uint64 * 400)]
+    _fields_ = [("_opaque", ctypes.c_uint64 * 512)]
 
 
 _P = ctypes.POINTER

@@ -2,6 +2,7 @@
 tests/python.rs through `python3 -m unittest`. Facts are found by content,
 never by index, so they hold for any corpus with the January 22 exchange."""
 
+import ctypes
 import os
 import struct
 import unittest
@@ -34,6 +35,27 @@ class LibraryTest(Base):
             for p in ("MAJOR", "MINOR", "PATCH")
         ]
         self.assertEqual(ff.version(), ".".join(parts))
+
+    def test_struct_shapes_match_the_header(self):
+        header = (Path(__file__).resolve().parent.parent / "include" / "feudfacts.h").read_text()
+
+        def define(name):
+            return int(next(l.split()[2] for l in header.splitlines()
+                            if l.startswith(f"#define {name} ")))
+
+        self.assertEqual(ctypes.sizeof(ff._CorpusHandle), 8 * define("FEUD_CORPUS_WORDS"))
+        self.assertEqual(ctypes.sizeof(ff._Cursor), 8 * define("FEUD_CURSOR_WORDS"))
+        self.assertEqual(define("FEUD_MAX_QUERY_LEN"), 256)
+        for struct_name, cls in [("feud_hit", ff._Hit), ("feud_quote", ff._Quote),
+                                 ("feud_figure", ff._Figure), ("feud_filter", ff._Filter),
+                                 ("feud_entity", ff._Entity), ("feud_event", ff._Event),
+                                 ("feud_source", ff._Source), ("feud_item", ff._Item),
+                                 ("feud_discrepancy", ff._Discrepancy)]:
+            body = header.split(f"typedef struct {struct_name} {{", 1)[1].split("}", 1)[0]
+            fields = [l.strip().rstrip(";").split()[-1] for l in body.splitlines()
+                      if l.strip().endswith(";")]
+            names = [f[0].rstrip("_") for f in cls._fields_]
+            self.assertEqual(names, fields, struct_name)
 
     def test_library_path_honours_the_environment(self):
         old = os.environ.get("FEUDFACTS_LIB")

@@ -1712,11 +1712,11 @@ pub unsafe extern "C" fn feud_hit_text(
 // ----- cursor ----------------------------------------------------------------
 
 /// Words in a `feud_cursor`.
-pub const FEUD_CURSOR_WORDS: usize = 400;
+pub const FEUD_CURSOR_WORDS: usize = 512;
 
 /// A search cursor: yields every match in corpus order (unranked), one at a
-/// time, with no buffer. The caller owns this memory; its contents are
-/// private. It must stay where `feud_cursor_open` filled it: a cursor that
+/// time, with no buffer. The caller owns this memory (4 KiB: on a small
+/// stack make it `static`); its contents are private. It must stay where `feud_cursor_open` filled it: a cursor that
 /// was copied or moved is refused with `FEUD_ERR_INVALID_ARGUMENT`. The
 /// corpus must outlive it. Nothing needs closing.
 #[repr(C)]
