@@ -402,9 +402,12 @@ impl Out<'_> {
             if r.kind == kind {
                 return Ok(r);
             }
+            let article = |k: Kind| if k == Kind::Entity { "an" } else { "a" };
             return Err(format!(
-                "`{id}` is a {}, not a {}",
+                "`{id}` is {} {}, not {} {}",
+                article(r.kind),
                 r.kind.name(),
+                article(kind),
                 kind.name()
             ));
         }
