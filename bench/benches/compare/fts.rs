@@ -11,8 +11,12 @@ use feudfacts::records::for_each_field;
 use feudfacts::{Corpus, Kind, Record, RecordRef};
 use rusqlite::{Connection, Statement};
 
-/// The query every search runs.
+/// Every matching record, in rowid order.
 pub const QUERY_SQL: &str = "SELECT rowid FROM docs WHERE docs MATCH ?1";
+/// The ten best matches by FTS5's bm25 rank, with their text.
+pub const TOP_SQL: &str = "SELECT rowid, body FROM docs WHERE docs MATCH ?1 ORDER BY rank LIMIT 10";
+/// How many records match.
+pub const COUNT_SQL: &str = "SELECT count(*) FROM docs WHERE docs MATCH ?1";
 
 const SCHEMA: &str =
     "CREATE VIRTUAL TABLE docs USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')";
@@ -92,4 +96,35 @@ pub fn records(stmt: &mut Statement<'_>, fts_query: &str) -> Vec<RecordRef> {
     let mut out = Vec::new();
     run(stmt, fts_query, |id| out.push(record_of(id)));
     out
+}
+
+/// The two statements of a ranked search: the best ten, and the total.
+pub struct Ranked<'c> {
+    top: Statement<'c>,
+    count: Statement<'c>,
+}
+
+impl<'c> Ranked<'c> {
+    /// Prepares both statements.
+    pub fn prepare(conn: &'c Connection) -> Ranked<'c> {
+        Ranked {
+            top: conn.prepare(TOP_SQL).expect("prepare the ranked search"),
+            count: conn.prepare(COUNT_SQL).expect("prepare the count"),
+        }
+    }
+
+    /// Runs a ranked search: calls `each` with the rowid and text of the ten
+    /// best rows, and returns how many rows match in all.
+    pub fn run(&mut self, fts_query: &str, mut each: impl FnMut(i64, &str)) -> usize {
+        let mut rows = self.top.query([fts_query]).expect("run the ranked search");
+        while let Some(row) = rows.next().expect("step") {
+            let body = row.get_ref(1).expect("body").as_str().expect("text");
+            each(row.get(0).expect("rowid"), body);
+        }
+        let total: i64 = self
+            .count
+            .query_row([fts_query], |r| r.get(0))
+            .expect("count");
+        total as usize
+    }
 }

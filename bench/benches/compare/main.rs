@@ -103,8 +103,15 @@ pub const QUERIES: [Q; 8] = [
     },
 ];
 
-/// The three approaches, in table order.
-pub const APPROACHES: [&str; 3] = ["feudfacts", "fts5", "naive"];
+/// The measured series: every match read out by each approach, then the
+/// ranked best ten with the total (the naive scan does not rank).
+pub const SERIES: [&str; 5] = [
+    "feudfacts",
+    "fts5",
+    "naive",
+    "feudfacts-top10",
+    "fts5-top10",
+];
 
 /// The largest record index the blob format holds (indexes are `u16`).
 const MAX_PER_KIND: usize = u16::MAX as usize;
@@ -133,6 +140,23 @@ fn feud_run(corpus: &Corpus<'_>, q: &str) -> usize {
     n
 }
 
+/// feudfacts, ranked: the best ten hits and the total, each hit's record read.
+fn feud_top(corpus: &Corpus<'_>, q: &str) -> usize {
+    let query = Query::parse(q).expect("the query set parses");
+    let mut hits = [Hit::EMPTY; 10];
+    let summary = corpus.search(&query, &Filter::NONE, &mut hits);
+    for h in &hits[..summary.returned] {
+        black_box(corpus.record(h.record));
+    }
+    summary.total
+}
+
+fn fts_top(ranked: &mut fts::Ranked<'_>, q: &str) -> usize {
+    ranked.run(q, |id, body| {
+        black_box((id, body));
+    })
+}
+
 fn feud_records(corpus: &Corpus<'_>, q: &str) -> Vec<RecordRef> {
     let query = Query::parse(q).expect("the query set parses");
     corpus
@@ -154,6 +178,7 @@ fn fts_run(stmt: &mut rusqlite::Statement<'_>, q: &str) -> usize {
 fn check_same(
     corpus: &Corpus<'_>,
     stmt: &mut rusqlite::Statement<'_>,
+    ranked: &mut fts::Ranked<'_>,
     q: &Q,
     scale: usize,
 ) -> usize {
@@ -181,6 +206,13 @@ fn check_same(
         show(&s),
         n.len(),
         show(&n)
+    );
+    let (ft, st) = (feud_top(corpus, q.feud), fts_top(ranked, q.fts));
+    assert!(
+        ft == f.len() && st == f.len(),
+        "{scale}x, query {:?}: ranked totals differ: feudfacts {ft}, FTS5 {st}, records {}",
+        q.feud,
+        f.len()
     );
     if scale == 1 && q.id != "none" {
         assert!(
@@ -233,26 +265,26 @@ fn main() {
             .warm_up_time(Duration::from_millis(500))
             .measurement_time(Duration::from_secs(2));
         g.bench_function("feudfacts-embedded", |b| {
-            b.iter(|| feud_run(&Corpus::embedded(), black_box(first.feud)))
+            b.iter(|| feud_top(&Corpus::embedded(), black_box(first.feud)))
         });
         g.bench_function("feudfacts-validated", |b| {
             b.iter(|| {
                 let c = Corpus::from_bytes(black_box(Corpus::embedded_bytes())).expect("valid");
-                feud_run(&c, first.feud)
+                feud_top(&c, first.feud)
             })
         });
         g.bench_function("fts5-image", |b| {
             b.iter(|| {
                 let conn = fts::open_image(black_box(image));
-                let mut stmt = fts::prepare(&conn);
-                fts_run(&mut stmt, first.fts)
+                let mut ranked = fts::Ranked::prepare(&conn);
+                fts_top(&mut ranked, first.fts)
             })
         });
         g.bench_function("fts5-build", |b| {
             b.iter(|| {
                 let conn = fts::build(black_box(&embedded));
-                let mut stmt = fts::prepare(&conn);
-                fts_run(&mut stmt, first.fts)
+                let mut ranked = fts::Ranked::prepare(&conn);
+                fts_top(&mut ranked, first.fts)
             })
         });
         g.bench_function("naive", |b| {
@@ -268,29 +300,29 @@ fn main() {
         rep.startup_heap = vec![
             (
                 "feudfacts-embedded",
-                heap(&mut || feud_run(&Corpus::embedded(), first.feud)),
+                heap(&mut || feud_top(&Corpus::embedded(), first.feud)),
             ),
             (
                 "feudfacts-validated",
                 heap(&mut || {
                     let c = Corpus::from_bytes(Corpus::embedded_bytes()).expect("valid");
-                    feud_run(&c, first.feud)
+                    feud_top(&c, first.feud)
                 }),
             ),
             (
                 "fts5-image",
                 heap(&mut || {
                     let conn = fts::open_image(image);
-                    let mut stmt = fts::prepare(&conn);
-                    fts_run(&mut stmt, first.fts)
+                    let mut ranked = fts::Ranked::prepare(&conn);
+                    fts_top(&mut ranked, first.fts)
                 }),
             ),
             (
                 "fts5-build",
                 heap(&mut || {
                     let conn = fts::build(&embedded);
-                    let mut stmt = fts::prepare(&conn);
-                    fts_run(&mut stmt, first.fts)
+                    let mut ranked = fts::Ranked::prepare(&conn);
+                    fts_top(&mut ranked, first.fts)
                 }),
             ),
             (
@@ -327,6 +359,7 @@ fn main() {
         }
         let (conn, fts_build_time) = time(|| fts::build(&corpus));
         let mut stmt = fts::prepare(&conn);
+        let mut ranked = fts::Ranked::prepare(&conn);
         let mut size = report::Size {
             scale,
             records: corpus.total_records(),
@@ -339,9 +372,11 @@ fn main() {
             fts_build_time,
             hits: Vec::new(),
             heap: Vec::new(),
+            top_heap: Vec::new(),
         };
         for q in &QUERIES {
-            size.hits.push(check_same(&corpus, &mut stmt, q, scale));
+            size.hits
+                .push(check_same(&corpus, &mut stmt, &mut ranked, q, scale));
             let (_, f) = alloc::peak_during(|| feud_run(&corpus, q.feud));
             let ((_, s_rust), s_sql) =
                 alloc::sqlite_peak_during(|| alloc::peak_during(|| fts_run(&mut stmt, q.fts)));
@@ -349,6 +384,10 @@ fn main() {
                 naive::search(&corpus, &naive::NaiveQuery::parse(q.feud)).len()
             });
             size.heap.push([f.peak, s_rust.peak + s_sql, n.peak]);
+            let (_, f) = alloc::peak_during(|| feud_top(&corpus, q.feud));
+            let ((_, s_rust), s_sql) =
+                alloc::sqlite_peak_during(|| alloc::peak_during(|| fts_top(&mut ranked, q.fts)));
+            size.top_heap.push([f.peak, s_rust.peak + s_sql]);
         }
         eprintln!(
             "feudfacts-bench: {scale}x: {} records, blob {} bytes, compiled in {:?}, FTS5 built in {:?}; all approaches agree",
@@ -375,6 +414,12 @@ fn main() {
             });
             g.bench_with_input(BenchmarkId::new("naive", q.id), q.feud, |b, s| {
                 b.iter(|| naive::search(&corpus, &naive::NaiveQuery::parse(black_box(s))).len())
+            });
+            g.bench_with_input(BenchmarkId::new("feudfacts-top10", q.id), q.feud, |b, s| {
+                b.iter(|| feud_top(&corpus, black_box(s)))
+            });
+            g.bench_with_input(BenchmarkId::new("fts5-top10", q.id), q.fts, |b, s| {
+                b.iter(|| fts_top(&mut ranked, black_box(s)))
             });
         }
         g.finish();

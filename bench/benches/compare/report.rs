@@ -6,7 +6,7 @@
 //! output comes from the same run; anything missing is shown as `—` and the
 //! documentation is then left untouched.
 
-use crate::{APPROACHES, QUERIES};
+use crate::{QUERIES, SERIES};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -35,6 +35,8 @@ pub struct Size {
     pub hits: Vec<usize>,
     /// Peak heap bytes per query, per approach.
     pub heap: Vec<[usize; 3]>,
+    /// Peak heap bytes per ranked query, feudfacts and FTS5.
+    pub top_heap: Vec<[usize; 2]>,
 }
 
 /// Everything one run measured.
@@ -134,15 +136,15 @@ impl Report {
         let med = |group: &str, approach: &str, q: &str| {
             median_ns(&crit.join(group).join(approach).join(q), since)
         };
-        // times[size][query][approach]
-        let times: Vec<Vec<[Option<f64>; 3]>> = self
+        // times[size][query][series]
+        let times: Vec<Vec<[Option<f64>; 5]>> = self
             .sizes
             .iter()
             .map(|s| {
                 let g = format!("scale-{}x", s.scale);
                 QUERIES
                     .iter()
-                    .map(|q| APPROACHES.map(|a| med(&g, a, q.id)))
+                    .map(|q| SERIES.map(|a| med(&g, a, q.id)))
                     .collect()
             })
             .collect();
@@ -185,7 +187,7 @@ impl Report {
 
     fn markdown(
         &self,
-        times: &[Vec<[Option<f64>; 3]>],
+        times: &[Vec<[Option<f64>; 5]>],
         startup: &[(&str, Option<f64>, usize)],
     ) -> String {
         let mut m = String::new();
@@ -234,7 +236,7 @@ impl Report {
 
         let _ = writeln!(
             m,
-            "### Start-up: from nothing to the first answer (query `{}`)\n",
+            "### Start-up: from nothing to the first answer (ranked query `{}`; naive: unranked)\n",
             QUERIES[2].feud
         );
         let _ = writeln!(m, "| approach | median | peak heap |");
@@ -246,8 +248,10 @@ impl Report {
         for (s, t) in self.sizes.iter().zip(times) {
             let _ = writeln!(
                 m,
-                "\n### {}× ({} records): median time per query, all matching records read out\n",
-                s.scale, s.records
+                "\n### {}× ({} records)\n\nEvery matching record read out (feudfacts `matches`, FTS5 `{}`, naive scan):\n",
+                s.scale,
+                s.records,
+                crate::fts::QUERY_SQL
             );
             let _ = writeln!(
                 m,
@@ -255,7 +259,7 @@ impl Report {
             );
             let _ = writeln!(m, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
             for (i, q) in QUERIES.iter().enumerate() {
-                let [f, x, n] = t[i];
+                let [f, x, n, _, _] = t[i];
                 let h = s.heap.get(i).copied().unwrap_or_default();
                 let _ = writeln!(
                     m,
@@ -273,23 +277,55 @@ impl Report {
                     bytes(h[2])
                 );
             }
+            let _ = writeln!(
+                m,
+                "\nRanked: the best 10 with the total count, each hit's record read (feudfacts `search` into a 10-hit buffer, then `record()` per hit; FTS5 `{}` plus `{}`). The naive column repeats the unranked scan, which is all a naive scan can do:\n",
+                crate::fts::TOP_SQL,
+                crate::fts::COUNT_SQL
+            );
+            let _ = writeln!(
+                m,
+                "| query | hits | feudfacts | FTS5 | FTS5 ÷ feudfacts | naive ÷ feudfacts | peak heap feudfacts / FTS5 |"
+            );
+            let _ = writeln!(m, "|---|---:|---:|---:|---:|---:|---:|");
+            for (i, q) in QUERIES.iter().enumerate() {
+                let [_, _, n, f, x] = t[i];
+                let h = s.top_heap.get(i).copied().unwrap_or_default();
+                let _ = writeln!(
+                    m,
+                    "| {} | {} | {} | {} | {} | {} | {} / {} |",
+                    q.label,
+                    s.hits.get(i).copied().unwrap_or(0),
+                    fmt_ns(f),
+                    fmt_ns(x),
+                    ratio(x, f),
+                    ratio(n, f),
+                    bytes(h[0]),
+                    bytes(h[1])
+                );
+            }
         }
 
         let _ = writeln!(m, "\n### Where FTS5 overtakes feudfacts\n");
+        let last = self.sizes.last().map_or(0, |s| s.scale);
         for (i, q) in QUERIES.iter().enumerate() {
-            let over = self
-                .sizes
-                .iter()
-                .zip(times)
-                .find(|(_, t)| matches!(t[i], [Some(f), Some(x), _] if x < f))
-                .map(|(s, _)| s.scale);
-            let last = self.sizes.last().map_or(0, |s| s.scale);
-            let measured = times.iter().all(|t| t[i][0].is_some() && t[i][1].is_some());
-            let _ = match over {
-                None if !measured => writeln!(m, "- {}: not measured in this run.", q.label),
-                Some(sc) => writeln!(m, "- {}: FTS5 is faster from {sc}×.", q.label),
-                None => writeln!(m, "- {}: never, up to {last}×.", q.label),
-            };
+            let mut line = format!("- {}:", q.label);
+            for (mode, f, x) in [("every match", 0, 1), ("ranked top 10", 3, 4)] {
+                let measured = times.iter().all(|t| t[i][f].is_some() && t[i][x].is_some());
+                let over = self
+                    .sizes
+                    .iter()
+                    .zip(times)
+                    .find(|(_, t)| matches!((t[i][f], t[i][x]), (Some(a), Some(b)) if b < a))
+                    .map(|(s, _)| s.scale);
+                let _ = match over {
+                    _ if !measured => write!(line, " {mode}: not measured;"),
+                    Some(sc) => write!(line, " {mode}: FTS5 faster from {sc}×;"),
+                    None => write!(line, " {mode}: never, up to {last}×;"),
+                };
+            }
+            line.pop();
+            let _ = writeln!(m, "{line}.");
         }
         let notes: Vec<&crate::Q> = QUERIES.iter().filter(|q| !q.note.is_empty()).collect();
         if !notes.is_empty() {
@@ -301,8 +337,9 @@ impl Report {
         m
     }
 
-    fn svg(&self, times: &[Vec<[Option<f64>; 3]>]) -> String {
-        const COLORS: [&str; 3] = ["#1b7837", "#2166ac", "#b2182b"];
+    fn svg(&self, times: &[Vec<[Option<f64>; 5]>]) -> String {
+        const COLORS: [&str; 5] = ["#1b7837", "#2166ac", "#b2182b", "#a6dba0", "#92c5de"];
+        const DASH: [&str; 5] = ["", "", "", "6,3", "6,3"];
         let (pw, ph, cols) = (300.0, 220.0, 4usize);
         let rows = QUERIES.len().div_ceil(cols);
         let (w, h) = (pw * cols as f64 + 20.0, ph * rows as f64 + 70.0);
@@ -343,13 +380,14 @@ impl Report {
             r#"<text x="{}" y="20" text-anchor="middle" font-size="14">Median query time against corpus size (records), log-log, one run</text>"#,
             w / 2.0
         );
-        for (i, a) in APPROACHES.iter().enumerate() {
-            let x = w / 2.0 - 150.0 + 110.0 * i as f64;
+        for (i, a) in SERIES.iter().enumerate() {
+            let x = w / 2.0 - 330.0 + 135.0 * i as f64;
             let _ = writeln!(
                 s,
-                r#"<line x1="{x}" y1="38" x2="{}" y2="38" stroke="{}" stroke-width="2"/><text x="{}" y="42">{a}</text>"#,
+                r#"<line x1="{x}" y1="38" x2="{}" y2="38" stroke="{}" stroke-width="2" stroke-dasharray="{}"/><text x="{}" y="42">{a}</text>"#,
                 x + 20.0,
                 COLORS[i],
+                DASH[i],
                 x + 24.0
             );
         }
