@@ -9,17 +9,21 @@
 //! zero-copy, one at a time:
 //!
 //! ```
-//! use feudfacts::{Corpus, Filter, Hit, Kind};
+//! use feudfacts::{Corpus, Filter, Hit, Kind, KindSet};
 //!
 //! let corpus = Corpus::embedded();
 //! let altman = corpus.entity_by_name("@sama").unwrap();
 //! assert_eq!(corpus.entity(altman).unwrap().name.as_str(), "Sam Altman");
 //!
 //! let mut hits = [Hit::EMPTY; 5];
-//! let found = corpus.search_str("softbank secured", &Filter::NONE, &mut hits).unwrap();
-//! assert!(found.total >= 1);
-//! let first = hits[0];
-//! assert_eq!(first.record.kind, Kind::Quote);
+//! let quotes = Filter { kinds: KindSet::only(Kind::Quote), ..Filter::NONE };
+//! let found = corpus.search_str("softbank secured", &quotes, &mut hits).unwrap();
+//! assert_eq!(found.total, 1);
+//! let quote = corpus.quote(hits[0].record.index).unwrap();
+//! assert!(quote.text.as_str().starts_with("SoftBank has well under $10B"));
+//! // Who it answers, and who answered it: the January 22 exchange.
+//! let thread: Vec<_> = corpus.thread(hits[0].record.index).collect();
+//! assert_eq!(thread.len(), 2);
 //! ```
 //!
 //! Modules, one concept each: [`format`] (the blob layout), [`records`] (the
