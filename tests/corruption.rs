@@ -13,8 +13,8 @@
 //!   odd) and changes its output when `b` changes, so two inputs differing in
 //!   one byte end in different hashes. `flip_every_byte_*` run each byte
 //!   (one bit each, rotating through the bit positions) through
-//!   `Corpus::from_bytes` in the default profile; [`flip_every_bit`] runs all
-//!   `8 * len` flips and is `#[ignore]`d — too slow unoptimised — and run in
+//!   `Corpus::from_bytes` in the default profile; `flip_every_bit_*` run all
+//!   `8 * len` flips (`#[ignore]`d: too slow unoptimised) and are run in
 //!   release by `ci/hardening.sh`.
 //!
 //! * **Structural validation**, with the checksum re-written after the flip
@@ -32,7 +32,10 @@
 //!   damage is only detectable by the checksum, which is what it is for; the
 //!   test checks that every accepted blob honours all of validation's
 //!   promises ([`exercise::exercise`]) and that the damage stayed inside the
-//!   one record.
+//!   one record. `structural_must_refuse_every_bit` flips every bit of the
+//!   must-refuse regions (in release, by `ci/hardening.sh`); the default
+//!   profile flips every bit of the header and section table, every byte of
+//!   the record offsets, and a spread sample of the rest.
 
 mod exercise;
 
@@ -200,11 +203,12 @@ fn flip_every_byte_second_half() {
     flip_every_byte(1);
 }
 
-#[test]
-#[ignore = "8 x len full validations: run in release (ci/hardening.sh)"]
-fn flip_every_bit() {
+/// Every bit of `half` of the blob.
+fn flip_every_bit(half: usize) {
     let mut b = pristine();
-    for pos in 0..b.len() {
+    let mid = b.len() / 2;
+    let range = if half == 0 { 0..mid } else { mid..b.len() };
+    for pos in range {
         for bit in 0..8 {
             if pos < HEADER_LEN {
                 expect_header_error(&mut b, pos, bit);
@@ -215,6 +219,18 @@ fn flip_every_bit() {
     }
     assert_eq!(b, Corpus::embedded_bytes());
     embedded_still_works();
+}
+
+#[test]
+#[ignore = "8 x len checksum passes: run in release (ci/hardening.sh)"]
+fn flip_every_bit_first_half() {
+    flip_every_bit(0);
+}
+
+#[test]
+#[ignore = "8 x len checksum passes: run in release (ci/hardening.sh)"]
+fn flip_every_bit_second_half() {
+    flip_every_bit(1);
 }
 
 #[test]
@@ -437,8 +453,21 @@ fn structural_record_data_sampled() {
     assert!(refused > 0);
 }
 
+/// Every bit of every region where structural validation must refuse any
+/// change (header, section table, record offsets, index sections).
 #[test]
-#[ignore = "full validation per flip: run in release (ci/hardening.sh)"]
+#[ignore = "a full validation per flip: run in release (ci/hardening.sh)"]
+fn structural_must_refuse_every_bit() {
+    let t = structural_run(|r, _| !matches!(r, Region::RecordData(_)), true);
+    for (k, v) in &t {
+        println!("{v:>8}  {k}");
+    }
+    assert!(!t.keys().any(|k| k.ends_with("accepted")));
+}
+
+/// Every bit of the blob, record data included (slow even in release).
+#[test]
+#[ignore = "a full validation per flip, and a full exercise per accepted flip"]
 fn structural_every_bit() {
     let t = structural_run(|_, _| true, true);
     for (k, v) in &t {
