@@ -1976,7 +1976,8 @@ pub unsafe extern "C" fn feud_wrap(
                 } else if fits {
                     let room = cap - n;
                     let mut cut = room.min(part.len());
-                    while cut > 0 && (part[cut] & 0xc0) == 0x80 {
+                    // Back off to a character boundary (`get`: no panic path).
+                    while cut > 0 && part.get(cut).is_some_and(|b| b & 0xc0 == 0x80) {
                         cut -= 1;
                     }
                     if let (Some(dst), Some(src)) = (out.get_mut(n..n + cut), part.get(..cut)) {
