@@ -8,6 +8,8 @@
  * with feud_open() reads the caller's bytes in place: keep them alive and
  * unchanged while the handle is used. Every function returns a feud_status;
  * FEUD_OK is 0. NULL pointers are refused with FEUD_ERR_NULL, never crash.
+ * There is no global state: every function may be called from any thread at
+ * any time; only a feud_cursor must not be advanced by two threads at once.
  */
 
 #ifndef FEUDFACTS_H
