@@ -67,6 +67,9 @@ for t in "${targets[@]}"; do
   fi
 done
 [ $have_ffi = 1 ] || problem "ffi/ is missing: the C ABI static library was not built"
+# The display crate is no_std too: the same drawing code runs on a device.
+cargo build -q --release -p feudfacts-display --lib --target thumbv6m-none-eabi
+note "display crate builds for thumbv6m-none-eabi"
 
 # --- the Rust firmware on three machines -------------------------------------
 fw=examples/firmware
