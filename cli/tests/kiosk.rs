@@ -94,3 +94,41 @@ fn a_blob_file_is_used() {
     assert!(!bad.status.success());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn without_once_the_playlist_loops() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_feud"))
+        .args([
+            "kiosk",
+            "--cols",
+            "20",
+            "--rows",
+            "4",
+            "--interval",
+            "0",
+            "--seed",
+            "1",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run feud");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut firsts = 0;
+    let mut total = None;
+    for line in BufReader::new(stdout).lines().take(100_000) {
+        let line = line.expect("read");
+        if let Some(rest) = line.strip_prefix("=== 1/") {
+            let n: usize = rest.split(' ').next().unwrap().parse().expect("total");
+            assert!(total.is_none_or(|t| t == n));
+            total = Some(n);
+            firsts += 1;
+            if firsts == 2 {
+                break;
+            }
+        }
+    }
+    child.kill().ok();
+    child.wait().ok();
+    assert_eq!(firsts, 2, "the first frame did not come round again");
+}
