@@ -375,10 +375,19 @@ pub fn timeline_entry<D: DrawTarget<Color = BinaryColor>>(
     }))
 }
 
+/// Why a results page was not drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchError<E> {
+    /// The query was refused (empty, too long, too many terms).
+    Query(feudfacts::Error),
+    /// The display failed.
+    Display(E),
+}
+
 /// A page of search results: the query and the match count on the header
 /// bar, one result per row (the record's one-line rendering, cut to the
 /// width), the range shown in the footer. Ranks the best
-/// [`MAX_RESULTS`] matches. Errors of the query come back as `Err(Ok(e))`.
+/// [`MAX_RESULTS`] matches.
 pub fn search_results<D: DrawTarget<Color = BinaryColor>>(
     d: &mut D,
     screen: Screen,
@@ -386,9 +395,11 @@ pub fn search_results<D: DrawTarget<Color = BinaryColor>>(
     query: &str,
     filter: &Filter,
     page: usize,
-) -> Result<Page, Result<feudfacts::Error, D::Error>> {
+) -> Result<Page, SearchError<D::Error>> {
     let mut hits = [Hit::EMPTY; MAX_RESULTS];
-    let summary = corpus.search_str(query, filter, &mut hits).map_err(Ok)?;
+    let summary = corpus
+        .search_str(query, filter, &mut hits)
+        .map_err(SearchError::Query)?;
     let per_page = screen.body_rows();
     let pages = summary.returned.div_ceil(per_page).max(1);
     let page = page.min(pages - 1);
@@ -396,13 +407,14 @@ pub fn search_results<D: DrawTarget<Color = BinaryColor>>(
     q.push(query);
     let mut count = Num::new();
     count.push(summary.total);
-    clear(d).map_err(Err)?;
+    clear(d).map_err(SearchError::Display)?;
     let mut p = Painter {
         d,
         screen,
         missing: 0,
     };
-    p.bar(0, q.as_str(), count.as_str()).map_err(Err)?;
+    p.bar(0, q.as_str(), count.as_str())
+        .map_err(SearchError::Display)?;
     let truncated = q.truncated;
     let first = page * per_page;
     let shown = &hits[first.min(summary.returned)..(first + per_page).min(summary.returned)];
@@ -418,7 +430,8 @@ pub fn search_results<D: DrawTarget<Color = BinaryColor>>(
         line.push(kind_mark(h.record.kind))
             .push(" ")
             .push(core::str::from_utf8(&raw[..n]).unwrap_or(""));
-        p.text(1 + i, 0, line.as_str(), false).map_err(Err)?;
+        p.text(1 + i, 0, line.as_str(), false)
+            .map_err(SearchError::Display)?;
     }
     let mut foot = Num::new();
     if summary.returned > 0 {
@@ -430,7 +443,8 @@ pub fn search_results<D: DrawTarget<Color = BinaryColor>>(
     } else {
         foot.push_str("no match");
     }
-    p.footer(foot.as_str(), page, pages).map_err(Err)?;
+    p.footer(foot.as_str(), page, pages)
+        .map_err(SearchError::Display)?;
     Ok(Page {
         page,
         pages,

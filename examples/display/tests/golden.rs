@@ -13,7 +13,7 @@ use embedded_graphics_simulator::{
     BinaryColorTheme, OutputSettings, OutputSettingsBuilder, SimulatorDisplay,
 };
 use feudfacts::{translit, Charset, Corpus, Filter, Kind, Record, RecordRef};
-use feudfacts_display::{quote_card, search_results, timeline_entry, Page, Screen};
+use feudfacts_display::{quote_card, search_results, timeline_entry, Page, Screen, SearchError};
 use std::path::{Path, PathBuf};
 
 type Display = SimulatorDisplay<BinaryColor>;
@@ -202,7 +202,10 @@ fn every_quote_and_timeline_entry_draws_without_missing_glyphs() {
             .unwrap_or_else(|_| panic!("search"));
         assert_eq!(p.missing_glyphs, 0);
         assert!(p.pages > 1, "a common name fills more than one page");
-        assert!(search_results(&mut d, screen, &c, "   ", &Filter::NONE, 0).is_err());
+        assert!(matches!(
+            search_results(&mut d, screen, &c, "   ", &Filter::NONE, 0),
+            Err(SearchError::Query(feudfacts::Error::EmptyQuery))
+        ));
     }
 }
 
