@@ -83,7 +83,9 @@ def main(prog, allowed):
         for f in frames:
             print(f"    {f}")
     for pattern, reason in ((r[0].pattern, r[1]) for r in rules):
-        print(f"allowed: {used.get(pattern, 0):3} site(s) matching {pattern!r}: {reason}")
+        n = used.get(pattern, 0)
+        note = "" if n else " (UNUSED: remove this entry if it stays unused)"
+        print(f"allowed: {n:3} site(s) matching {pattern!r}{note}: {reason}")
     print(f"{len(sites)} panic call site(s), {bad} not allowed")
     return 1 if bad else 0
 
