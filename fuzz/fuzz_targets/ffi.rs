@@ -1,0 +1,585 @@
+//! The C ABI driven with arbitrary arguments: a sequence of calls, each with
+//! arbitrary indexes, kinds, lists, queries, filters, dates, buffer sizes and
+//! NULL pointers, against the embedded corpus or one opened from (edited)
+//! blob bytes. `ffi/src/lib.rs` is compiled in as a module, unchanged, so
+//! the sanitizer sees every access it makes. Every call must return a known
+//! status, and every string it hands out must be readable, UTF-8 and
+//! NUL-terminated at its length.
+#![no_main]
+#![allow(clippy::missing_safety_doc)]
+
+use core::ffi::{c_char, CStr};
+use core::mem::MaybeUninit;
+use core::ptr;
+use libfuzzer_sys::arbitrary::{self, Arbitrary};
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../ffi/src/lib.rs"]
+#[allow(dead_code, unused_attributes, missing_docs, unused_imports)]
+mod ffi;
+
+use ffi::*;
+
+#[derive(Arbitrary, Debug)]
+enum Op<'a> {
+    Open {
+        fix_checksum: bool,
+        edits: &'a [u8],
+    },
+    OpenRaw {
+        bytes: &'a [u8],
+    },
+    UseEmbedded,
+    Blob,
+    Count {
+        kind: u8,
+    },
+    Stats,
+    Get {
+        kind: u8,
+        index: u16,
+    },
+    ListLen {
+        kind: u8,
+        index: u16,
+        list: u8,
+    },
+    ListItem {
+        kind: u8,
+        index: u16,
+        list: u8,
+        i: u16,
+    },
+    VariantSource {
+        quote: u16,
+        variant: u16,
+        i: u16,
+    },
+    Key {
+        kind: u8,
+        index: u16,
+    },
+    FindKey {
+        key: &'a [u8],
+    },
+    EntityByName {
+        name: &'a [u8],
+    },
+    QuoteBy {
+        speaker: u16,
+        i: u16,
+    },
+    Timeline {
+        from: Option<(u16, u8, u8)>,
+        to: Option<(u16, u8, u8)>,
+        i: u16,
+    },
+    Thread {
+        quote: u16,
+        i: u16,
+    },
+    Random {
+        seed: u64,
+    },
+    Names {
+        kind: u8,
+        field: u8,
+        status: i32,
+    },
+    Search {
+        query: &'a [u8],
+        filter: Option<Filter>,
+        capacity: u8,
+    },
+    Cursor {
+        query: &'a [u8],
+        filter: Option<Filter>,
+        steps: u8,
+    },
+    FormatLine {
+        kind: u8,
+        index: u16,
+        size: u16,
+    },
+    Translit {
+        text: &'a [u8],
+        charset: u8,
+        size: u16,
+    },
+    Wrap {
+        text: &'a [u8],
+        cols: u32,
+        size: u16,
+    },
+}
+
+#[derive(Arbitrary, Debug, Clone, Copy)]
+struct Filter {
+    kinds: u8,
+    has_entity: bool,
+    entity: u16,
+    from: (u16, u8, u8),
+    to: (u16, u8, u8),
+}
+
+#[derive(Arbitrary, Debug)]
+struct Input<'a> {
+    /// Bit i set: pass NULL for the i-th call's out pointer.
+    nulls: u64,
+    ops: Vec<Op<'a>>,
+}
+
+const LAST_STATUS: i32 = 13;
+
+fn status_ok(s: feud_status) -> bool {
+    (0..=LAST_STATUS).contains(&(s as i32))
+}
+
+/// A handed-out string: readable, NUL-terminated at `len`, UTF-8.
+unsafe fn check_str(s: &feud_str) {
+    if s.ptr.is_null() {
+        assert_eq!(s.len, 0);
+        return;
+    }
+    let bytes = core::slice::from_raw_parts(s.ptr as *const u8, s.len + 1);
+    assert_eq!(bytes[s.len], 0, "not NUL-terminated at its length");
+    core::str::from_utf8(&bytes[..s.len]).expect("UTF-8");
+}
+
+unsafe fn check_cstr(p: *const c_char) {
+    assert!(!p.is_null());
+    CStr::from_ptr(p).to_str().expect("UTF-8");
+}
+
+fn cstring(bytes: &[u8]) -> Vec<u8> {
+    let mut v = bytes.to_vec();
+    v.push(0);
+    v
+}
+
+fn date((year, month, day): (u16, u8, u8)) -> feud_date {
+    feud_date { year, month, day }
+}
+
+fn filter(f: &Filter) -> feud_filter {
+    feud_filter {
+        kinds: f.kinds,
+        has_entity: f.has_entity,
+        entity: f.entity,
+        from: date(f.from),
+        to: date(f.to),
+    }
+}
+
+fn edit_blob(edits: &[u8]) -> Vec<u8> {
+    let mut blob = feudfacts::Corpus::embedded_bytes().to_vec();
+    for e in edits.chunks_exact(4) {
+        let off = (u32::from_be_bytes([0, e[0] & 0x3f, e[1], e[2]]) as usize) % blob.len();
+        match e[0] >> 6 {
+            0 => blob[off] ^= e[3],
+            1 => blob[off] = e[3],
+            2 => blob.insert(off, e[3]),
+            _ => {
+                blob.remove(off);
+            }
+        }
+    }
+    blob
+}
+
+macro_rules! out {
+    ($null:expr, $v:ident) => {
+        if $null {
+            ptr::null_mut()
+        } else {
+            $v.as_mut_ptr()
+        }
+    };
+}
+
+fuzz_target!(|input: Input<'_>| unsafe {
+    // Storage an opened corpus borrows from: every blob is kept alive until
+    // the end, since a failed or NULL-refused open may leave the handle as it
+    // was (reading an older blob).
+    let mut storages: Vec<Vec<u8>> = Vec::new();
+    let mut opened = MaybeUninit::<feud_corpus>::zeroed();
+    let mut use_opened = false;
+    let mut hits: Vec<feud_hit> = Vec::new();
+
+    for (n, op) in input.ops.iter().enumerate().take(64) {
+        let null = input.nulls >> (n % 64) & 1 == 1;
+        let c: *const feud_corpus = if use_opened {
+            opened.as_ptr()
+        } else {
+            feud_embedded()
+        };
+        let st: feud_status = match op {
+            Op::Open {
+                fix_checksum,
+                edits,
+            } => {
+                let mut storage = edit_blob(edits);
+                if *fix_checksum {
+                    let total = storage.len().min(u32::from_le_bytes([
+                        storage[12],
+                        storage[13],
+                        storage[14],
+                        storage[15],
+                    ]) as usize);
+                    if let Some(sum) = feudfacts::format::checksum(&storage[..total.max(20)]) {
+                        storage[16..20].copy_from_slice(&sum.to_le_bytes());
+                    }
+                }
+                use_opened = true;
+                hits.clear();
+                let s = feud_open(storage.as_ptr(), storage.len(), out!(null, opened));
+                storages.push(storage);
+                s
+            }
+            Op::OpenRaw { bytes } => {
+                let storage = bytes.to_vec();
+                use_opened = true;
+                hits.clear();
+                let p = if null { ptr::null() } else { storage.as_ptr() };
+                let s = feud_open(p, storage.len(), opened.as_mut_ptr());
+                storages.push(storage);
+                s
+            }
+            Op::UseEmbedded => {
+                use_opened = false;
+                hits.clear();
+                feud_status::FEUD_OK
+            }
+            Op::Blob => {
+                let mut p = ptr::null();
+                let mut len = 0usize;
+                let s = feud_blob(c, &mut p, if null { ptr::null_mut() } else { &mut len });
+                if s as i32 == 0 {
+                    let b = core::slice::from_raw_parts(p, len);
+                    assert_eq!(&b[..8], b"FEUDFACT");
+                }
+                s
+            }
+            Op::Count { kind } => {
+                let mut o = MaybeUninit::<usize>::uninit();
+                feud_count(c, *kind, out!(null, o))
+            }
+            Op::Stats => {
+                let mut o = MaybeUninit::<feud_stats>::uninit();
+                let s = feud_get_stats(c, out!(null, o));
+                if s as i32 == 0 {
+                    let o = o.assume_init();
+                    assert_eq!(o.counts.iter().sum::<usize>(), o.total_records);
+                }
+                s
+            }
+            Op::Get { kind, index } => match kind % 7 {
+                0 => {
+                    let mut o = MaybeUninit::<feud_source>::uninit();
+                    let s = feud_get_source(c, *index, out!(null, o));
+                    if s as i32 == 0 {
+                        let o = o.assume_init();
+                        for t in [&o.key, &o.outlet, &o.headline, &o.notes, &o.published.note] {
+                            check_str(t);
+                        }
+                    }
+                    s
+                }
+                1 => {
+                    let mut o = MaybeUninit::<feud_entity>::uninit();
+                    let s = feud_get_entity(c, *index, out!(null, o));
+                    if s as i32 == 0 {
+                        let o = o.assume_init();
+                        for t in [&o.key, &o.name, &o.kind_name, &o.notes] {
+                            check_str(t);
+                        }
+                    }
+                    s
+                }
+                2 => {
+                    let mut o = MaybeUninit::<feud_quote>::uninit();
+                    let s = feud_get_quote(c, *index, out!(null, o));
+                    if s as i32 == 0 {
+                        let o = o.assume_init();
+                        for t in [
+                            &o.key,
+                            &o.speaker_name,
+                            &o.text,
+                            &o.medium_name,
+                            &o.context,
+                            &o.dating.note,
+                        ] {
+                            check_str(t);
+                        }
+                    }
+                    s
+                }
+                3 => {
+                    let mut o = MaybeUninit::<feud_event>::uninit();
+                    let s = feud_get_event(c, *index, out!(null, o));
+                    if s as i32 == 0 {
+                        let o = o.assume_init();
+                        for t in [&o.key, &o.title, &o.summary, &o.dating.note] {
+                            check_str(t);
+                        }
+                    }
+                    s
+                }
+                4 => {
+                    let mut o = MaybeUninit::<feud_figure>::uninit();
+                    let s = feud_get_figure(c, *index, out!(null, o));
+                    if s as i32 == 0 {
+                        let o = o.assume_init();
+                        for t in [
+                            &o.key,
+                            &o.unit,
+                            &o.qualifier_name,
+                            &o.refers_to,
+                            &o.dating.note,
+                        ] {
+                            check_str(t);
+                        }
+                    }
+                    s
+                }
+                5 => {
+                    let mut o = MaybeUninit::<feud_discrepancy>::uninit();
+                    let s = feud_get_discrepancy(c, *index, out!(null, o));
+                    if s as i32 == 0 {
+                        let o = o.assume_init();
+                        for t in [&o.key, &o.title, &o.description] {
+                            check_str(t);
+                        }
+                    }
+                    s
+                }
+                _ => {
+                    // A NULL corpus handle.
+                    let mut o = MaybeUninit::<feud_quote>::uninit();
+                    let s = feud_get_quote(ptr::null(), *index, o.as_mut_ptr());
+                    assert_eq!(s as i32, 1);
+                    s
+                }
+            },
+            Op::ListLen { kind, index, list } => {
+                let mut o = MaybeUninit::<usize>::uninit();
+                feud_list_len(c, *kind, *index, *list, out!(null, o))
+            }
+            Op::ListItem {
+                kind,
+                index,
+                list,
+                i,
+            } => {
+                let mut o = MaybeUninit::<feud_item>::uninit();
+                let s = feud_list_item(c, *kind, *index, *list, *i as usize, out!(null, o));
+                if s as i32 == 0 {
+                    check_str(&o.assume_init().text);
+                }
+                s
+            }
+            Op::VariantSource { quote, variant, i } => {
+                let mut o = MaybeUninit::<u16>::uninit();
+                feud_variant_source(c, *quote, *variant, *i as usize, out!(null, o))
+            }
+            Op::Key { kind, index } => {
+                let mut o = MaybeUninit::<feud_str>::uninit();
+                let s = feud_key(c, *kind, *index, out!(null, o));
+                if s as i32 == 0 {
+                    check_str(&o.assume_init());
+                }
+                s
+            }
+            Op::FindKey { key } => {
+                let k = cstring(key);
+                let mut o = MaybeUninit::<feud_ref>::uninit();
+                let kp = if null {
+                    ptr::null()
+                } else {
+                    k.as_ptr() as *const c_char
+                };
+                feud_find_key(c, kp, o.as_mut_ptr())
+            }
+            Op::EntityByName { name } => {
+                let k = cstring(name);
+                let mut o = MaybeUninit::<u16>::uninit();
+                feud_entity_by_name(c, k.as_ptr() as *const c_char, out!(null, o))
+            }
+            Op::QuoteBy { speaker, i } => {
+                let mut o = MaybeUninit::<u16>::uninit();
+                feud_quote_by(c, *speaker, *i as usize, out!(null, o))
+            }
+            Op::Timeline { from, to, i } => {
+                let f = from.map(date);
+                let t = to.map(date);
+                let mut o = MaybeUninit::<feud_entry>::uninit();
+                feud_timeline(
+                    c,
+                    f.as_ref().map_or(ptr::null(), |d| d as *const _),
+                    t.as_ref().map_or(ptr::null(), |d| d as *const _),
+                    *i as usize,
+                    out!(null, o),
+                )
+            }
+            Op::Thread { quote, i } => {
+                let mut o = MaybeUninit::<feud_thread_entry>::uninit();
+                feud_thread(c, *quote, *i as usize, out!(null, o))
+            }
+            Op::Random { seed } => {
+                let mut o = MaybeUninit::<u16>::uninit();
+                feud_random_quote(c, *seed, out!(null, o))
+            }
+            Op::Names {
+                kind,
+                field,
+                status,
+            } => {
+                check_cstr(feud_kind_name(*kind));
+                check_cstr(feud_field_name(*field));
+                check_cstr(feud_status_str(*status));
+                check_cstr(feud_version());
+                feud_status::FEUD_OK
+            }
+            Op::Search {
+                query,
+                filter: f,
+                capacity,
+            } => {
+                let q = cstring(query);
+                let f = f.as_ref().map(filter);
+                hits =
+                    vec![MaybeUninit::<feud_hit>::zeroed().assume_init(); *capacity as usize % 32];
+                let mut sum = MaybeUninit::<feud_summary>::uninit();
+                let s = feud_search(
+                    c,
+                    q.as_ptr() as *const c_char,
+                    f.as_ref().map_or(ptr::null(), |f| f as *const _),
+                    if null {
+                        ptr::null_mut()
+                    } else {
+                        hits.as_mut_ptr()
+                    },
+                    hits.len(),
+                    sum.as_mut_ptr(),
+                );
+                if s as i32 == 0 {
+                    let sum = sum.assume_init();
+                    assert!(sum.returned <= hits.len() && sum.returned <= sum.total);
+                    hits.truncate(sum.returned);
+                    for h in &hits {
+                        let mut t = MaybeUninit::<feud_str>::uninit();
+                        let hs = feud_hit_text(c, h, t.as_mut_ptr());
+                        assert_eq!(hs as i32, 0, "a hit's text must exist");
+                        let t = t.assume_init();
+                        check_str(&t);
+                        assert!(h.start <= h.end && h.end as usize <= t.len);
+                    }
+                } else {
+                    hits.clear();
+                }
+                s
+            }
+            Op::Cursor {
+                query,
+                filter: f,
+                steps,
+            } => {
+                let q = cstring(query);
+                let f = f.as_ref().map(filter);
+                let mut cur = Box::new(MaybeUninit::<feud_cursor>::zeroed());
+                let s = feud_cursor_open(
+                    c,
+                    q.as_ptr() as *const c_char,
+                    f.as_ref().map_or(ptr::null(), |f| f as *const _),
+                    if null {
+                        ptr::null_mut()
+                    } else {
+                        cur.as_mut_ptr()
+                    },
+                );
+                if s as i32 == 0 {
+                    for _ in 0..*steps {
+                        let mut h = MaybeUninit::<feud_hit>::uninit();
+                        let hs = feud_cursor_next(cur.as_mut_ptr(), h.as_mut_ptr());
+                        assert!(status_ok(hs));
+                        if hs as i32 != 0 {
+                            break;
+                        }
+                        let mut t = MaybeUninit::<feud_str>::uninit();
+                        assert_eq!(feud_hit_text(c, h.as_ptr(), t.as_mut_ptr()) as i32, 0);
+                        check_str(&t.assume_init());
+                    }
+                }
+                s
+            }
+            Op::FormatLine { kind, index, size } => {
+                let mut buf = vec![0u8; *size as usize % 512];
+                let mut needed = 0usize;
+                let s = feud_format_line(
+                    c,
+                    *kind,
+                    *index,
+                    buf.as_mut_ptr() as *mut c_char,
+                    buf.len(),
+                    if null { ptr::null_mut() } else { &mut needed },
+                );
+                // snprintf semantics: any non-empty buffer holds a
+                // NUL-terminated UTF-8 prefix, complete or not.
+                if matches!(s as i32, 0 | 6) && !buf.is_empty() {
+                    let end = buf.iter().position(|&b| b == 0).expect("NUL-terminated");
+                    core::str::from_utf8(&buf[..end]).expect("UTF-8");
+                }
+                s
+            }
+            Op::Translit {
+                text,
+                charset,
+                size,
+            } => {
+                let mut buf = vec![0u8; *size as usize % 512];
+                let mut needed = 0usize;
+                let s = feud_translit(
+                    text.as_ptr() as *const c_char,
+                    text.len(),
+                    *charset,
+                    buf.as_mut_ptr() as *mut c_char,
+                    buf.len(),
+                    if null { ptr::null_mut() } else { &mut needed },
+                );
+                // snprintf semantics: any non-empty buffer holds a
+                // NUL-terminated UTF-8 prefix, complete or not.
+                if matches!(s as i32, 0 | 6) && !buf.is_empty() {
+                    let end = buf.iter().position(|&b| b == 0).expect("NUL-terminated");
+                    core::str::from_utf8(&buf[..end]).expect("UTF-8");
+                }
+                s
+            }
+            Op::Wrap { text, cols, size } => {
+                let mut buf = vec![0u8; *size as usize % 512];
+                let (mut needed, mut lines) = (0usize, 0usize);
+                let s = feud_wrap(
+                    text.as_ptr() as *const c_char,
+                    text.len(),
+                    *cols,
+                    buf.as_mut_ptr() as *mut c_char,
+                    buf.len(),
+                    &mut needed,
+                    if null { ptr::null_mut() } else { &mut lines },
+                );
+                // snprintf semantics: any non-empty buffer holds a
+                // NUL-terminated UTF-8 prefix, complete or not.
+                if matches!(s as i32, 0 | 6) && !buf.is_empty() {
+                    let end = buf.iter().position(|&b| b == 0).expect("NUL-terminated");
+                    core::str::from_utf8(&buf[..end]).expect("UTF-8");
+                }
+                s
+            }
+        };
+        assert!(
+            status_ok(st),
+            "{op:?} returned unknown status {}",
+            st as i32
+        );
+        check_cstr(feud_status_str(st as i32));
+    }
+});
