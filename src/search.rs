@@ -72,7 +72,13 @@ impl Query {
                 break;
             }
             let (token, kind, after) = match rest.strip_prefix('"') {
-                Some(inner) => match inner.split_once('"') {
+                // A byte search and checked `get` rather than `split_once`,
+                // whose slicing keeps a panic path at opt-level z.
+                Some(inner) => match inner
+                    .bytes()
+                    .position(|b| b == b'"')
+                    .and_then(|close| Some((inner.get(..close)?, inner.get(close + 1..)?)))
+                {
                     Some((phrase, after)) => (phrase, TermKind::Phrase, after),
                     None => Query::word(rest),
                 },
