@@ -20,24 +20,31 @@ mkdir -p "$out"
 bash "$here/gen_main.sh" include/feudfacts.h > "$out/main.c"
 echo 'void feudfacts_panic_is_reachable(void) { for (;;) {} }' > "$out/stub.c"
 
-build() { # features -> path of the static library
-  cargo build --release --quiet --manifest-path "$here/Cargo.toml" \
-    --target-dir target/panic-free/cargo ${1:+--features "$1"} >&2
-  echo target/panic-free/cargo/release/libfeudfacts_panic_free.a
+build() { # opt-level features -> path of the static library
+  CARGO_PROFILE_RELEASE_OPT_LEVEL="$1" cargo build --release --quiet \
+    --manifest-path "$here/Cargo.toml" --target-dir "target/panic-free/cargo-$1" \
+    ${2:+--features "$2"} >&2
+  echo "target/panic-free/cargo-$1/release/libfeudfacts_panic_free.a"
 }
 
-lib=$(build "")
-if gcc -O1 -Iinclude "$out/main.c" "$lib" -o "$out/strict" 2> "$out/strict.log"; then
-  echo "strict link: ok, no panic path at all ($("$out/strict"))"
-else
-  echo "strict link: a panic path survives (expected while allowed.txt lists sites):"
-  grep -m3 "undefined reference" "$out/strict.log" || true
-fi
-gcc -O1 -Iinclude "$out/main.c" "$out/stub.c" "$lib" -o "$out/stubbed"
-python3 "$here/panic_sites.py" "$out/stubbed" "$here/allowed.txt"
+# opt-level 3 is the release profile (hosts, the shared library); z is what
+# the firmware builds with (examples/firmware), where less is inlined and
+# more length checks stay out of line.
+for opt in 3 z; do
+  echo "opt-level $opt:"
+  lib=$(build "$opt" "")
+  if gcc -O1 -Iinclude "$out/main.c" "$lib" -o "$out/strict-$opt" 2> "$out/strict.log"; then
+    echo "strict link: ok, no panic path at all ($("$out/strict-$opt"))"
+  else
+    echo "strict link: a panic path survives (expected while allowed.txt lists sites):"
+    grep -m3 "undefined reference" "$out/strict.log" || true
+  fi
+  gcc -O1 -Iinclude "$out/main.c" "$out/stub.c" "$lib" -o "$out/stubbed-$opt"
+  python3 "$here/panic_sites.py" "$out/stubbed-$opt" "$here/allowed.txt"
+done
 
 # The canary: the check must catch a planted panic.
-canary=$(build canary)
+canary=$(build 3 canary)
 echo 'uint8_t feud_panic_canary(size_t);' > "$out/canary.h"
 sed 's|#include "feudfacts.h"|#include "feudfacts.h"\n#include "canary.h"|; s|static fn_t volatile all\[\] = {|static fn_t volatile all[] = {\n  (fn_t)feud_panic_canary,|' \
   "$out/main.c" > "$out/main_canary.c"

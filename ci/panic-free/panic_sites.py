@@ -20,7 +20,8 @@ import sys
 PANIC = re.compile(
     r"core::panicking::|core::option::unwrap_failed|core::option::expect_failed|"
     r"core::result::unwrap_failed|core::slice::index::|core::str::slice_error_fail|"
-    r"core::cell::panic_already|rust_begin_unwind|feudfacts_panic_is_reachable")
+    r"core::cell::panic_already|core::\S*_fail\b|core::\S*_fail_rt\b|"
+    r"rust_begin_unwind|feudfacts_panic_is_reachable")
 
 
 def load_rules(path):
@@ -55,14 +56,34 @@ def main(prog, allowed):
                          capture_output=True, text=True, check=True).stdout
     func = None
     sites = []
+    callers = {}  # callee -> [(address, caller)]
     for line in dis.splitlines():
         m = re.match(r"^([0-9a-f]+) <(.*)>:$", line)
         if m:
             func = m.group(2)
             continue
         m = re.match(r"^\s*([0-9a-f]+):\s+(call|jmp)\s+[0-9a-f]+ <(.*)>", line)
-        if m and func and PANIC.search(m.group(3)) and not PANIC.search(func):
-            sites.append((m.group(1), func, m.group(3)))
+        if not m or not func:
+            continue
+        target = re.sub(r"\+0x[0-9a-f]+$", "", m.group(3))
+        if target != func:
+            callers.setdefault(target, []).append((m.group(1), func))
+        if PANIC.search(target) and not PANIC.search(func):
+            sites.append((m.group(1), func, target))
+    # A site inside an out-of-line function of core (e.g. copy_from_slice's
+    # length check at opt-level z) is reported at its callers instead,
+    # up to the first caller outside core, so that it shows our source line.
+    expanded, seen = [], set()
+    while sites:
+        addr, func, target = sites.pop()
+        if re.match(r"(core|alloc)::", func) and func not in seen:
+            seen.add(func)
+            for a, caller in callers.get(func, []):
+                if not PANIC.search(caller):
+                    sites.append((a, caller, f"{func} -> {target}"))
+            continue
+        expanded.append((addr, func, target))
+    sites = sorted(set(expanded))
     used = {}
     bad = 0
     for addr, func, target in sites:
