@@ -387,13 +387,14 @@ fn structural_run(pick: impl Fn(Region, usize) -> bool, all_bits: bool) -> BTree
         if !pick(region, pos) {
             continue;
         }
-        // The exhaustive (release) run checks accepted blobs most thoroughly.
+        // Accepted blobs get every check but the per-record self-search
+        // (a haystack scan per record), which the pristine test does.
         if all_bits {
             for bit in 0..8 {
-                structural_flip(&b, &s, pos, bit, all_bits, &mut tally);
+                structural_flip(&b, &s, pos, bit, false, &mut tally);
             }
         } else {
-            structural_flip(&b, &s, pos, (pos % 8) as u8, all_bits, &mut tally);
+            structural_flip(&b, &s, pos, (pos % 8) as u8, false, &mut tally);
         }
     }
     embedded_still_works();
