@@ -35,6 +35,11 @@ mkdir -p target/hardening
 gcc -O2 -Wall -Wextra -Werror -std=c11 -D_POSIX_C_SOURCE=200809L -pthread -Iinclude \
   tests/c/load.c target/release/libfeudfacts.a -o target/hardening/load
 target/hardening/load 8 "$LOAD_C_CALLS"
+# The same under ASan + UBSan (the C side is instrumented), fewer calls.
+gcc -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+  -std=c11 -D_POSIX_C_SOURCE=200809L -pthread -Iinclude \
+  tests/c/load.c target/release/libfeudfacts.a -o target/hardening/load-asan
+target/hardening/load-asan 8 20000
 
 step "thread safety: Python wrapper, 8 threads x $LOAD_PY_CALLS calls"
 FEUDFACTS_LIB="$PWD/target/release/libfeudfacts.so" PYTHONDONTWRITEBYTECODE=1 \
