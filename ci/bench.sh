@@ -4,8 +4,16 @@
 # alone (each benchmark runs once, untimed), which still asserts that
 # feudfacts, SQLite FTS5 and the naive scan return the same records for
 # every query. The full timed comparison is `cargo bench` (see BENCHMARKS.md).
+#
+# Nothing is timed here, so the bench profile is made cheap to build: no LTO,
+# parallel codegen, opt-level 1 (also for the bundled SQLite's C build). A
+# compile error is a compile error at any optimisation level.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CARGO_PROFILE_BENCH_LTO=off
+export CARGO_PROFILE_BENCH_CODEGEN_UNITS=16
+export CARGO_PROFILE_BENCH_OPT_LEVEL=1
+export CARGO_PROFILE_BENCH_DEBUG=false
 cargo bench --workspace --no-run
 FEUDFACTS_BENCH_SCALES=1 cargo bench -p feudfacts-bench --bench compare -- --test
 echo "bench ok: benchmarks compile and the three approaches agree"
