@@ -1971,7 +1971,11 @@ pub unsafe extern "C" fn feud_wrap(
                 let end = n + part.len();
                 if fits && end <= cap {
                     if let Some(dst) = out.get_mut(n..end) {
-                        dst.copy_from_slice(part);
+                        // A zip copy: copy_from_slice keeps a length-mismatch
+                        // panic path at opt-level z (ci/panic-free).
+                        for (d, b) in dst.iter_mut().zip(part) {
+                            *d = *b;
+                        }
                     }
                 } else if fits {
                     let room = cap - n;
@@ -1981,7 +1985,9 @@ pub unsafe extern "C" fn feud_wrap(
                         cut -= 1;
                     }
                     if let (Some(dst), Some(src)) = (out.get_mut(n..n + cut), part.get(..cut)) {
-                        dst.copy_from_slice(src);
+                        for (d, b) in dst.iter_mut().zip(src) {
+                            *d = *b;
+                        }
                     }
                     fits = false;
                 }
