@@ -526,7 +526,7 @@ impl<'a> Corpus<'a> {
             }
             Kind::Entity => {
                 let e: Entity = exact(bytes).ok_or(bad)?;
-                if e.key.is_empty() || !e.roles.check() || !e.aliases.check() || !dating_ok(None) {
+                if e.key.is_empty() || !e.roles.check() || !e.aliases.check() {
                     return Err(bad);
                 }
                 if !ids_ok(e.sources, n_src) || !sorted(e.sources) {
