@@ -29,7 +29,7 @@ fn folded_text(c: &Corpus) -> Vec<u8> {
 fn benches(cr: &mut Criterion) {
     let c = Corpus::embedded();
     cr.bench_function("embedded", |b| b.iter(|| black_box(Corpus::embedded())));
-    let n = c.count(Kind::Quote) as u16;
+    let n = c.count(Kind::Quote) as u32;
     let mut i = 0u16;
     cr.bench_function("quote_by_index", |b| {
         b.iter(|| {

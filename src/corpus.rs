@@ -180,7 +180,7 @@ impl<'a> Corpus<'a> {
         Some(before + r.index as usize)
     }
 
-    fn record_bytes(&self, kind: Kind, index: u16) -> Option<&'a [u8]> {
+    fn record_bytes(&self, kind: Kind, index: u32) -> Option<&'a [u8]> {
         let table = self.section(kind.section());
         let count = u32_at(table, 0)? as usize;
         let i = index as usize;
@@ -193,32 +193,32 @@ impl<'a> Corpus<'a> {
         table.get(data_start.checked_add(start)?..data_start.checked_add(end)?)
     }
 
-    fn decode<T: Deserialize<'a>>(&self, kind: Kind, index: u16) -> Option<T> {
+    fn decode<T: Deserialize<'a>>(&self, kind: Kind, index: u32) -> Option<T> {
         postcard::from_bytes(self.record_bytes(kind, index)?).ok()
     }
 
     /// Source `index`, or `None` if there is none.
-    pub fn source(&self, index: u16) -> Option<Source<'a>> {
+    pub fn source(&self, index: u32) -> Option<Source<'a>> {
         self.decode(Kind::Source, index)
     }
     /// Entity `index`, or `None` if there is none.
-    pub fn entity(&self, index: u16) -> Option<Entity<'a>> {
+    pub fn entity(&self, index: u32) -> Option<Entity<'a>> {
         self.decode(Kind::Entity, index)
     }
     /// Quote `index`, or `None` if there is none.
-    pub fn quote(&self, index: u16) -> Option<Quote<'a>> {
+    pub fn quote(&self, index: u32) -> Option<Quote<'a>> {
         self.decode(Kind::Quote, index)
     }
     /// Event `index`, or `None` if there is none.
-    pub fn event(&self, index: u16) -> Option<Event<'a>> {
+    pub fn event(&self, index: u32) -> Option<Event<'a>> {
         self.decode(Kind::Event, index)
     }
     /// Figure `index`, or `None` if there is none.
-    pub fn figure(&self, index: u16) -> Option<Figure<'a>> {
+    pub fn figure(&self, index: u32) -> Option<Figure<'a>> {
         self.decode(Kind::Figure, index)
     }
     /// Discrepancy `index`, or `None` if there is none.
-    pub fn discrepancy(&self, index: u16) -> Option<Discrepancy<'a>> {
+    pub fn discrepancy(&self, index: u32) -> Option<Discrepancy<'a>> {
         self.decode(Kind::Discrepancy, index)
     }
 
@@ -238,7 +238,7 @@ impl<'a> Corpus<'a> {
     /// Every record of `kind`, in index order.
     pub fn records(&self, kind: Kind) -> impl Iterator<Item = (RecordRef, Record<'a>)> + 'a {
         let this = *self;
-        (0..self.count(kind) as u16).filter_map(move |i| {
+        (0..self.count(kind) as u32).filter_map(move |i| {
             let r = RecordRef::new(kind, i);
             Some((r, this.record(r)?))
         })
@@ -283,7 +283,7 @@ impl<'a> Corpus<'a> {
     /// The entity whose name or one of whose aliases equals `name`, compared
     /// folded (case, typography and spacing ignored): `altman`, `@SAMA`,
     /// `little finger`.
-    pub fn entity_by_name(&self, name: &str) -> Option<u16> {
+    pub fn entity_by_name(&self, name: &str) -> Option<u32> {
         let mut buf = [0u8; crate::search::MAX_QUERY_LEN];
         let n = fold::fold_into(name, &mut buf)?;
         let needle = buf.get(..n)?;
@@ -315,7 +315,7 @@ impl<'a> Corpus<'a> {
     pub(crate) fn segment_at(&self, i: usize) -> Option<Segment> {
         let table = self.section(Section::Segments);
         let b = table.get(i * SEGMENT_LEN..(i + 1) * SEGMENT_LEN)?;
-        Segment::decode([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+        Segment::decode([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8]])
     }
 
     pub(crate) fn segment_count(&self) -> usize {
@@ -355,9 +355,9 @@ impl<'a> Corpus<'a> {
     }
 
     /// The quotes spoken by entity `speaker`, in index order.
-    pub fn quotes_by(&self, speaker: u16) -> impl Iterator<Item = (u16, Quote<'a>)> + 'a {
+    pub fn quotes_by(&self, speaker: u32) -> impl Iterator<Item = (u32, Quote<'a>)> + 'a {
         let this = *self;
-        (0..self.count(Kind::Quote) as u16)
+        (0..self.count(Kind::Quote) as u32)
             .filter_map(move |i| Some((i, this.quote(i)?)))
             .filter(move |(_, q)| q.speaker == speaker)
     }
@@ -385,7 +385,7 @@ impl<'a> Corpus<'a> {
     }
 
     /// The first quote of the reply chain `quote` belongs to.
-    pub fn thread_root(&self, quote: u16) -> Option<u16> {
+    pub fn thread_root(&self, quote: u32) -> Option<u32> {
         let mut q = quote;
         for _ in 0..=MAX_THREAD_DEPTH {
             match self.quote(q)?.reply_to {
@@ -398,7 +398,7 @@ impl<'a> Corpus<'a> {
 
     /// The reply thread around `quote`: its root and every reply under it,
     /// depth first (replies in index order), each with its depth (root = 0).
-    pub fn thread(&self, quote: u16) -> Thread<'a> {
+    pub fn thread(&self, quote: u32) -> Thread<'a> {
         Thread {
             corpus: *self,
             next: self.thread_root(quote).map(|r| (r, 0)),
@@ -407,7 +407,7 @@ impl<'a> Corpus<'a> {
 
     /// A quote chosen deterministically from `seed` (e.g. days since an
     /// epoch): the same seed always gives the same quote for the same corpus.
-    pub fn quote_of_the_day(&self, seed: u64) -> Option<u16> {
+    pub fn quote_of_the_day(&self, seed: u64) -> Option<u32> {
         let n = self.count(Kind::Quote) as u64;
         if n == 0 {
             return None;
@@ -417,11 +417,11 @@ impl<'a> Corpus<'a> {
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^= z >> 31;
-        Some((z % n) as u16)
+        Some((z % n) as u32)
     }
 
     /// The sources a record cites (a source cites itself).
-    pub fn sources_of(&self, r: RecordRef) -> impl Iterator<Item = u16> + 'a {
+    pub fn sources_of(&self, r: RecordRef) -> impl Iterator<Item = u32> + 'a {
         let (own, list) = match (r.kind, self.record(r)) {
             (Kind::Source, Some(_)) => (Some(r.index), None),
             (_, Some(rec)) => (None, rec.sources()),
@@ -431,10 +431,10 @@ impl<'a> Corpus<'a> {
             .chain(list.into_iter().flat_map(|p| p.iter()))
     }
 
-    fn first_child(&self, parent: u16, after: Option<u16>) -> Option<u16> {
+    fn first_child(&self, parent: u32, after: Option<u32>) -> Option<u32> {
         let start = after.map_or(0, |a| a as usize + 1);
         (start..self.count(Kind::Quote))
-            .map(|i| i as u16)
+            .map(|i| i as u32)
             .find(|&i| self.quote(i).and_then(|q| q.reply_to) == Some(parent))
     }
 
@@ -447,7 +447,7 @@ impl<'a> Corpus<'a> {
         }
         let [n_src, n_ent, n_quo, _n_evt, _n_fig, _n_dis] = counts;
         for kind in Kind::ALL {
-            for i in 0..self.count(kind) as u16 {
+            for i in 0..self.count(kind) as u32 {
                 self.check_record(kind, i, n_src, n_ent, n_quo)?;
             }
         }
@@ -462,7 +462,7 @@ impl<'a> Corpus<'a> {
         let bad = Error::BadRecordTable { kind };
         let table = self.section(kind.section());
         let count = u32_at(table, 0).ok_or(bad)? as usize;
-        if count > u16::MAX as usize {
+        if count > crate::format::MAX_RECORDS as usize {
             return Err(bad);
         }
         let data_start = 4 + 4 * (count + 1);
@@ -484,7 +484,7 @@ impl<'a> Corpus<'a> {
     fn check_record(
         &self,
         kind: Kind,
-        i: u16,
+        i: u32,
         n_src: usize,
         n_ent: usize,
         n_quo: usize,
@@ -498,16 +498,16 @@ impl<'a> Corpus<'a> {
         if !rec.for_each_text(|t| texts_ok &= t.is_valid()) || !texts_ok {
             return Err(bad);
         }
-        let ids_ok = |p: Packed<'a, u16>, n: usize| p.check() && p.iter().all(|x| (x as usize) < n);
-        let sorted = |p: Packed<'a, u16>| {
-            let mut prev: Option<u16> = None;
+        let ids_ok = |p: Packed<'a, u32>, n: usize| p.check() && p.iter().all(|x| (x as usize) < n);
+        let sorted = |p: Packed<'a, u32>| {
+            let mut prev: Option<u32> = None;
             p.iter().all(|x| {
                 let ok = prev.is_none_or(|pr| pr < x);
                 prev = Some(x);
                 ok
             })
         };
-        let contains = |p: Packed<'a, u16>, x: u16| p.iter().any(|y| y == x);
+        let contains = |p: Packed<'a, u32>, x: u32| p.iter().any(|y| y == x);
         fn exact<'b, T: Deserialize<'b>>(bytes: &'b [u8]) -> Option<T> {
             match postcard::take_from_bytes::<T>(bytes) {
                 Ok((v, [])) => Some(v),
@@ -552,7 +552,7 @@ impl<'a> Corpus<'a> {
                         return Err(bad_ref);
                     }
                 }
-                let covered = |s: u16| {
+                let covered = |s: u32| {
                     contains(q.text_sources, s) || q.variants.iter().any(|v| contains(v.sources, s))
                 };
                 if !q.text_sources.iter().all(|s| contains(q.sources, s))
@@ -638,7 +638,7 @@ impl<'a> Corpus<'a> {
         }
         let mut g = 0;
         for kind in Kind::ALL {
-            for i in 0..self.count(kind) as u16 {
+            for i in 0..self.count(kind) as u32 {
                 let want = self
                     .record(RecordRef::new(kind, i))
                     .and_then(|r| r.dating())
@@ -667,7 +667,7 @@ impl<'a> Corpus<'a> {
         let mut seg_i = 0usize;
         let mut err: Option<Error> = None;
         for kind in Kind::ALL {
-            for i in 0..self.count(kind) as u16 {
+            for i in 0..self.count(kind) as u32 {
                 let rec = self
                     .record(RecordRef::new(kind, i))
                     .ok_or(Error::BadRecord { kind, index: i })?;
@@ -752,7 +752,7 @@ impl<'a> Corpus<'a> {
         }
         let dated = [Kind::Quote, Kind::Event]
             .iter()
-            .flat_map(|&k| (0..self.count(k) as u16).map(move |i| RecordRef::new(k, i)))
+            .flat_map(|&k| (0..self.count(k) as u32).map(move |i| RecordRef::new(k, i)))
             .filter(|&r| self.date_of(r).is_some())
             .count();
         if dated != n {
@@ -787,12 +787,12 @@ impl<'a> Corpus<'a> {
 #[derive(Clone, Debug)]
 pub struct Thread<'a> {
     corpus: Corpus<'a>,
-    next: Option<(u16, usize)>,
+    next: Option<(u32, usize)>,
 }
 
 impl Iterator for Thread<'_> {
-    type Item = (u16, usize);
-    fn next(&mut self) -> Option<(u16, usize)> {
+    type Item = (u32, usize);
+    fn next(&mut self) -> Option<(u32, usize)> {
         let (cur, depth) = self.next?;
         let c = &self.corpus;
         // Pre-order successor: first child, else the next sibling of the

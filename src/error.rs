@@ -48,7 +48,7 @@ pub enum Error {
         /// The record's kind.
         kind: Kind,
         /// The record's index.
-        index: u16,
+        index: u32,
     },
     /// A record refers to a record that does not exist, or a reply chain
     /// loops or is deeper than [`crate::format::MAX_THREAD_DEPTH`].
@@ -56,7 +56,7 @@ pub enum Error {
         /// The kind of the record holding the reference.
         kind: Kind,
         /// The index of the record holding the reference.
-        index: u16,
+        index: u32,
     },
     /// The search text, segment, date, timeline or key index does not match
     /// the records.

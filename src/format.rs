@@ -27,7 +27,7 @@
 //!
 //! `Text` is the folded search haystack (see [`crate::fold`]): the folded form
 //! of every searchable field, each followed by one `0` byte. `Segments` maps
-//! it back: one 8-byte [`Segment`] per field, sorted by `start`. `Dates` holds
+//! it back: one 9-byte [`Segment`] per field, sorted by `start`. `Dates` holds
 //! one packed date (`u32`, 0 = undated) per record in global record order.
 //! `Timeline` holds one 4-byte [`RecordRef`] per dated quote and event, sorted
 //! by date. `Keys` holds one 4-byte [`RecordRef`] per record, sorted by the
@@ -36,7 +36,7 @@
 /// The eight bytes every blob starts with.
 pub const MAGIC: [u8; 8] = *b"FEUDFACT";
 /// The format version this code reads and writes.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 /// Length of the fixed header, before the section table.
 pub const HEADER_LEN: usize = 24;
 /// Byte offset of the checksum field in the header.
@@ -46,7 +46,10 @@ pub const SECTION_COUNT: usize = 11;
 /// Length of the header including the section table.
 pub const PREAMBLE_LEN: usize = HEADER_LEN + 8 * SECTION_COUNT;
 /// Size of one entry of the `Segments` section.
-pub const SEGMENT_LEN: usize = 8;
+pub const SEGMENT_LEN: usize = 9;
+/// The most records of one kind a blob can hold: record indexes are stored
+/// in 24 bits (in [`RecordRef`] and [`Segment`] entries).
+pub const MAX_RECORDS: u32 = (1 << 24) - 1;
 /// Size of one entry of the `Timeline` and `Keys` sections.
 pub const REF_LEN: usize = 4;
 /// The longest reply chain a blob may hold (a quote replying to a quote ...).
@@ -180,32 +183,31 @@ impl Kind {
 pub struct RecordRef {
     /// The record's kind.
     pub kind: Kind,
-    /// The record's index within its kind (its numeric id).
-    pub index: u16,
+    /// The record's index within its kind (its numeric id), at most
+    /// [`MAX_RECORDS`].
+    pub index: u32,
 }
 
 impl RecordRef {
     /// A reference to record `index` of `kind`.
-    pub const fn new(kind: Kind, index: u16) -> RecordRef {
+    pub const fn new(kind: Kind, index: u32) -> RecordRef {
         RecordRef { kind, index }
     }
 
-    /// The 4-byte table encoding: kind, 0, index (LE).
+    /// The 4-byte table encoding: kind, then the index as a 24-bit LE
+    /// integer (indexes above [`MAX_RECORDS`] are truncated; the encoder
+    /// refuses such corpora).
     pub const fn encode(self) -> [u8; REF_LEN] {
         let i = self.index.to_le_bytes();
-        [self.kind as u8, 0, i[0], i[1]]
+        [self.kind as u8, i[0], i[1], i[2]]
     }
 
-    /// Decodes the 4-byte table encoding; `None` for an unknown kind or a
-    /// non-zero padding byte.
+    /// Decodes the 4-byte table encoding; `None` for an unknown kind.
     pub const fn decode(b: [u8; REF_LEN]) -> Option<RecordRef> {
-        if b[1] != 0 {
-            return None;
-        }
         match Kind::from_u8(b[0]) {
             Some(kind) => Some(RecordRef {
                 kind,
-                index: u16::from_le_bytes([b[2], b[3]]),
+                index: u32::from_le_bytes([b[1], b[2], b[3], 0]),
             }),
             None => None,
         }
@@ -319,8 +321,9 @@ impl Field {
 pub struct Segment {
     /// Offset of the folded text in the `Text` section.
     pub start: u32,
-    /// Index of the record within its kind (the kind follows from `field`).
-    pub record: u16,
+    /// Index of the record within its kind (the kind follows from `field`),
+    /// at most [`MAX_RECORDS`].
+    pub record: u32,
     /// The field.
     pub field: Field,
     /// Which item of a list field (alias, role, variant, phrasing, claim); 0 otherwise.
@@ -328,7 +331,8 @@ pub struct Segment {
 }
 
 impl Segment {
-    /// The 8-byte table encoding: start (LE u32), record (LE u16), field, item.
+    /// The 9-byte table encoding: start (LE u32), record (LE, 24 bits),
+    /// field, item.
     pub const fn encode(self) -> [u8; SEGMENT_LEN] {
         let s = self.start.to_le_bytes();
         let r = self.record.to_le_bytes();
@@ -339,6 +343,7 @@ impl Segment {
             s[3],
             r[0],
             r[1],
+            r[2],
             self.field as u8,
             self.item,
         ]
@@ -346,12 +351,12 @@ impl Segment {
 
     /// Decodes the table encoding; `None` for an unknown field code.
     pub const fn decode(b: [u8; SEGMENT_LEN]) -> Option<Segment> {
-        match Field::from_u8(b[6]) {
+        match Field::from_u8(b[7]) {
             Some(field) => Some(Segment {
                 start: u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-                record: u16::from_le_bytes([b[4], b[5]]),
+                record: u32::from_le_bytes([b[4], b[5], b[6], 0]),
                 field,
-                item: b[7],
+                item: b[8],
             }),
             None => None,
         }

@@ -579,7 +579,7 @@ pub struct Entity<'a> {
     pub aliases: Packed<'a, Text<'a>>,
     /// Indexes of the sources that name it.
     #[serde(borrow)]
-    pub sources: Packed<'a, u16>,
+    pub sources: Packed<'a, u32>,
     /// Notes; may be empty.
     #[serde(borrow)]
     pub notes: Text<'a>,
@@ -593,7 +593,7 @@ pub struct Variant<'a> {
     pub text: Text<'a>,
     /// Indexes of the sources printing this text.
     #[serde(borrow)]
-    pub sources: Packed<'a, u16>,
+    pub sources: Packed<'a, u32>,
 }
 
 /// A direct quotation.
@@ -603,13 +603,13 @@ pub struct Quote<'a> {
     #[serde(borrow)]
     pub key: Text<'a>,
     /// Index of the speaking entity.
-    pub speaker: u16,
+    pub speaker: u32,
     /// The canonical text, byte-for-byte as printed in `text_sources`.
     #[serde(borrow)]
     pub text: Text<'a>,
     /// Indexes of the sources printing `text` exactly.
     #[serde(borrow)]
-    pub text_sources: Packed<'a, u16>,
+    pub text_sources: Packed<'a, u32>,
     /// Other printings of the same quote.
     #[serde(borrow)]
     pub variants: Packed<'a, Variant<'a>>,
@@ -619,13 +619,13 @@ pub struct Quote<'a> {
     /// How it was delivered.
     pub medium: Medium,
     /// Index of the quote this one replies to.
-    pub reply_to: Option<u16>,
+    pub reply_to: Option<u32>,
     /// What it was said about, in our words.
     #[serde(borrow)]
     pub context: Text<'a>,
     /// Indexes of every source carrying it (text and variants), ascending.
     #[serde(borrow)]
-    pub sources: Packed<'a, u16>,
+    pub sources: Packed<'a, u32>,
 }
 
 /// A dated or datable event.
@@ -645,13 +645,13 @@ pub struct Event<'a> {
     pub summary: Text<'a>,
     /// Indexes of the entities taking part.
     #[serde(borrow)]
-    pub participants: Packed<'a, u16>,
+    pub participants: Packed<'a, u32>,
     /// Indexes of quotes said at or as this event.
     #[serde(borrow)]
-    pub quotes: Packed<'a, u16>,
+    pub quotes: Packed<'a, u32>,
     /// Indexes of the sources reporting it.
     #[serde(borrow)]
-    pub sources: Packed<'a, u16>,
+    pub sources: Packed<'a, u32>,
 }
 
 /// How one article phrased a figure.
@@ -661,7 +661,7 @@ pub struct Phrasing<'a> {
     #[serde(borrow)]
     pub text: Text<'a>,
     /// Index of the source.
-    pub source: u16,
+    pub source: u32,
 }
 
 /// An amount or count.
@@ -682,10 +682,10 @@ pub struct Figure<'a> {
     pub refers_to: Text<'a>,
     /// Indexes of the entities claiming it.
     #[serde(borrow)]
-    pub claimed_by: Packed<'a, u16>,
+    pub claimed_by: Packed<'a, u32>,
     /// Indexes of the entities disputing it.
     #[serde(borrow)]
-    pub disputed_by: Packed<'a, u16>,
+    pub disputed_by: Packed<'a, u32>,
     /// When it applies, if known.
     #[serde(borrow)]
     pub dating: Option<Dating<'a>>,
@@ -694,14 +694,14 @@ pub struct Figure<'a> {
     pub phrasings: Packed<'a, Phrasing<'a>>,
     /// Indexes of the sources phrasing it, ascending.
     #[serde(borrow)]
-    pub sources: Packed<'a, u16>,
+    pub sources: Packed<'a, u32>,
 }
 
 /// One article's side of a discrepancy.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Side<'a> {
     /// Index of the source.
-    pub source: u16,
+    pub source: u32,
     /// What it says, in our words.
     #[serde(borrow)]
     pub claim: Text<'a>,
@@ -713,7 +713,7 @@ pub struct Link {
     /// The kind's numeric code ([`crate::format::Kind`]).
     pub kind: u8,
     /// The index within the kind.
-    pub index: u16,
+    pub index: u32,
 }
 
 /// A place where the articles disagree with each other or are wrong.
@@ -736,7 +736,7 @@ pub struct Discrepancy<'a> {
     pub related: Packed<'a, Link>,
     /// Indexes of the sources involved, ascending.
     #[serde(borrow)]
-    pub sources: Packed<'a, u16>,
+    pub sources: Packed<'a, u32>,
 }
 
 /// The searchable strings of a record, in segment order: the single place
@@ -884,7 +884,7 @@ impl<'a> Record<'a> {
 
     /// The indexes of the sources the record cites (a source cites itself,
     /// returned as `None`: use its own index).
-    pub fn sources(&self) -> Option<Packed<'a, u16>> {
+    pub fn sources(&self) -> Option<Packed<'a, u32>> {
         match self {
             Record::Source(_) => None,
             Record::Entity(r) => Some(r.sources),

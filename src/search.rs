@@ -177,7 +177,7 @@ pub struct Filter {
     /// Only records involving this entity (by index): the entity itself, its
     /// quotes, events it takes part in, figures it claims or disputes, and
     /// discrepancies linked to it.
-    pub entity: Option<u16>,
+    pub entity: Option<u32>,
     /// Only dated records whose date overlaps `from..=to` (either bound may
     /// be open); undated records are excluded when either is set.
     pub from: Option<Date>,
@@ -386,7 +386,7 @@ impl<'a> Corpus<'a> {
     }
 
     /// Whether record `r` involves entity `e` (see [`Filter::entity`]).
-    pub fn involves(&self, r: RecordRef, e: u16) -> bool {
+    pub fn involves(&self, r: RecordRef, e: u32) -> bool {
         match self.record(r) {
             Some(Record::Entity(_)) => r.index == e,
             Some(Record::Quote(q)) => q.speaker == e,
@@ -456,10 +456,10 @@ impl Matches<'_, '_> {
 
     /// Segment `i`'s record as one comparable number (kind and index).
     fn seg_record(&self, i: usize) -> Option<u32> {
-        match self.segs.get(i * SEGMENT_LEN + 4..i * SEGMENT_LEN + 7) {
-            Some(&[lo, hi, field]) => {
+        match self.segs.get(i * SEGMENT_LEN + 4..i * SEGMENT_LEN + 8) {
+            Some(&[a, b, c, field]) => {
                 let kind = Field::from_u8(field)?.kind() as u32;
-                Some(kind << 16 | u16::from_le_bytes([lo, hi]) as u32)
+                Some(kind << 24 | u32::from_le_bytes([a, b, c, 0]))
             }
             _ => None,
         }
@@ -500,7 +500,12 @@ impl Matches<'_, '_> {
             end += 1;
         }
         let rr = r
-            .and_then(|v| Some(RecordRef::new(Kind::from_u8((v >> 16) as u8)?, v as u16)))
+            .and_then(|v| {
+                Some(RecordRef::new(
+                    Kind::from_u8((v >> 24) as u8)?,
+                    v & 0xff_ffff,
+                ))
+            })
             .unwrap_or(RecordRef::new(Kind::Source, 0));
         (first, end, rr)
     }
@@ -606,7 +611,7 @@ impl Matches<'_, '_> {
                     }
                     let is_primary = self
                         .segs
-                        .get(seg * SEGMENT_LEN + 6)
+                        .get(seg * SEGMENT_LEN + 7)
                         .and_then(|&f| Field::from_u8(f))
                         .is_some_and(Field::is_primary);
                     if is_primary && primary.is_none_or(|a| seg < a.0) {

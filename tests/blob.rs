@@ -72,10 +72,17 @@ fn empty_short_and_foreign_bytes_are_rejected() {
 #[test]
 fn a_newer_format_version_is_refused() {
     let mut b = blob();
-    b[8..10].copy_from_slice(&2u16.to_le_bytes());
+    let newer = format::FORMAT_VERSION + 1;
+    b[8..10].copy_from_slice(&newer.to_le_bytes());
     assert_eq!(
         Corpus::from_bytes(&b).unwrap_err(),
-        Error::UnsupportedVersion { found: 2 }
+        Error::UnsupportedVersion { found: newer }
+    );
+    // And the version before, whose segments had 16-bit record indexes.
+    b[8..10].copy_from_slice(&1u16.to_le_bytes());
+    assert_eq!(
+        Corpus::from_bytes(&b).unwrap_err(),
+        Error::UnsupportedVersion { found: 1 }
     );
 }
 

@@ -25,7 +25,7 @@ fn seeds() -> Option<HashMap<String, String>> {
     (!out.is_empty()).then_some(out)
 }
 
-fn key_of(c: &Corpus, source: u16) -> String {
+fn key_of(c: &Corpus, source: u32) -> String {
     c.source(source).unwrap().key.to_string()
 }
 
@@ -39,7 +39,7 @@ fn every_quote_and_phrasing_is_verbatim_in_the_articles_it_cites() {
     };
     let c = Corpus::embedded();
     let mut checked = 0;
-    for i in 0..c.count(Kind::Quote) as u16 {
+    for i in 0..c.count(Kind::Quote) as u32 {
         let q = c.quote(i).unwrap();
         for s in q.text_sources.iter() {
             let body = &articles[&key_of(&c, s)];
@@ -64,7 +64,7 @@ fn every_quote_and_phrasing_is_verbatim_in_the_articles_it_cites() {
             }
         }
     }
-    for i in 0..c.count(Kind::Figure) as u16 {
+    for i in 0..c.count(Kind::Figure) as u32 {
         let f = c.figure(i).unwrap();
         for p in f.phrasings.iter() {
             let body = &articles[&key_of(&c, p.source)];
@@ -83,7 +83,7 @@ fn every_quote_and_phrasing_is_verbatim_in_the_articles_it_cites() {
 #[test]
 fn sources_are_the_five_seed_articles() {
     let c = Corpus::embedded();
-    let keys: Vec<String> = (0..c.count(Kind::Source) as u16)
+    let keys: Vec<String> = (0..c.count(Kind::Source) as u32)
         .map(|i| key_of(&c, i))
         .collect();
     assert_eq!(keys.len(), 5);
@@ -144,25 +144,25 @@ fn own_words_fields_do_not_copy_article_sentences() {
 fn the_articles_disagreements_are_recorded_with_both_sides() {
     let c = Corpus::embedded();
     assert!(c.count(Kind::Discrepancy) >= 10);
-    for i in 0..c.count(Kind::Discrepancy) as u16 {
+    for i in 0..c.count(Kind::Discrepancy) as u32 {
         let d = c.discrepancy(i).unwrap();
         assert!(!d.sides.is_empty(), "{} has no sides", d.key);
     }
     // The day of Altman's @potus post: 000 says Thursday, 001 Wednesday.
     let src = |k: &str| c.find_key(k).unwrap().index;
     let (a, b) = (src("000_7f333b0c98d5ccfb"), src("001_e96f8df4d7c379f6"));
-    let potus = (0..c.count(Kind::Discrepancy) as u16)
+    let potus = (0..c.count(Kind::Discrepancy) as u32)
         .map(|i| c.discrepancy(i).unwrap())
         .find(|d| d.description.as_str().contains("Thursday"))
         .expect("a discrepancy about the @potus post's day");
-    let sides: Vec<u16> = potus.sides.iter().map(|s| s.source).collect();
+    let sides: Vec<u32> = potus.sides.iter().map(|s| s.source).collect();
     assert!(sides.contains(&a) && sides.contains(&b));
 }
 
 #[test]
 fn the_stargate_figure_keeps_every_articles_phrasing() {
     let c = Corpus::embedded();
-    let f = (0..c.count(Kind::Figure) as u16)
+    let f = (0..c.count(Kind::Figure) as u32)
         .map(|i| c.figure(i).unwrap())
         .find(|f| f.value == 500_000_000_000 && f.unit.as_str() == "USD")
         .expect("the $500 billion figure");

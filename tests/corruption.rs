@@ -358,7 +358,7 @@ fn structural_flip(
             // exactly as before.
             let orig = Corpus::embedded();
             let mut changed = 0;
-            for i in 0..orig.count(k) as u16 {
+            for i in 0..orig.count(k) as u32 {
                 let r = RecordRef::new(k, i);
                 if c.record(r) != orig.record(r) {
                     changed += 1;
@@ -366,7 +366,7 @@ fn structural_flip(
             }
             assert!(changed <= 1, "a flip at {pos} changed {changed} records");
             for other in Kind::ALL.into_iter().filter(|&o| o != k) {
-                for i in 0..orig.count(other) as u16 {
+                for i in 0..orig.count(other) as u32 {
                     let r = RecordRef::new(other, i);
                     assert_eq!(c.record(r), orig.record(r));
                 }

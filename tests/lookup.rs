@@ -23,7 +23,7 @@ fn every_record_of_every_kind_decodes_by_index_and_by_key() {
     let c = c();
     for kind in Kind::ALL {
         let n = c.count(kind);
-        for i in 0..n as u16 {
+        for i in 0..n as u32 {
             let r = RecordRef::new(kind, i);
             let rec = c
                 .record(r)
@@ -43,8 +43,8 @@ fn every_record_of_every_kind_decodes_by_index_and_by_key() {
             assert_eq!(same, Some(rec));
         }
         // One past the end is unknown, not a panic.
-        assert!(c.record(RecordRef::new(kind, n as u16)).is_none());
-        assert!(c.record(RecordRef::new(kind, u16::MAX)).is_none());
+        assert!(c.record(RecordRef::new(kind, n as u32)).is_none());
+        assert!(c.record(RecordRef::new(kind, u32::MAX)).is_none());
     }
     assert_eq!(c.find_key("no-such-key"), None);
     assert_eq!(c.find_key(""), None);
@@ -96,7 +96,7 @@ fn quotes_by_speaker() {
         .iter()
         .any(|(_, q)| q.text.as_str().contains("surely know")));
     // Naive reference: every quote, filtered.
-    let naive = (0..c.count(Kind::Quote) as u16)
+    let naive = (0..c.count(Kind::Quote) as u32)
         .filter(|&i| c.quote(i).unwrap().speaker == altman)
         .count();
     assert_eq!(quotes.len(), naive);
@@ -163,14 +163,14 @@ fn the_january_22_reply_thread() {
     assert!(parent.text.as_str().contains("SoftBank"));
     assert_eq!(q.dating.unwrap().date, Date::parse("2025-01-22").unwrap());
     // The thread is the same from either end: Musk's post, then the reply.
-    let from_reply: Vec<(u16, usize)> = c.thread(reply).collect();
-    let from_root: Vec<(u16, usize)> = c.thread(q.reply_to.unwrap()).collect();
+    let from_reply: Vec<(u32, usize)> = c.thread(reply).collect();
+    let from_root: Vec<(u32, usize)> = c.thread(q.reply_to.unwrap()).collect();
     assert_eq!(from_reply, from_root);
     assert_eq!(from_reply[0], (q.reply_to.unwrap(), 0));
     assert!(from_reply.contains(&(reply, 1)));
     assert_eq!(c.thread_root(reply), q.reply_to);
     // An unknown quote has no thread.
-    assert_eq!(c.thread(u16::MAX).count(), 0);
+    assert_eq!(c.thread(u32::MAX).count(), 0);
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn every_record_cites_sources() {
     let c = c();
     for kind in Kind::ALL {
         for (r, _) in c.records(kind) {
-            let srcs: Vec<u16> = c.sources_of(r).collect();
+            let srcs: Vec<u32> = c.sources_of(r).collect();
             assert!(!srcs.is_empty(), "{:?} cites nothing", c.key(r));
             assert!(srcs.iter().all(|&s| (s as usize) < c.count(Kind::Source)));
         }
@@ -190,7 +190,7 @@ fn every_record_cites_sources() {
         vec![2]
     );
     assert_eq!(
-        c.sources_of(RecordRef::new(Kind::Quote, u16::MAX)).count(),
+        c.sources_of(RecordRef::new(Kind::Quote, u32::MAX)).count(),
         0
     );
 }
@@ -198,8 +198,8 @@ fn every_record_cites_sources() {
 #[test]
 fn quote_of_the_day_is_deterministic_and_varies() {
     let c = c();
-    let n = c.count(Kind::Quote) as u16;
-    let picks: Vec<u16> = (0..200).map(|s| c.quote_of_the_day(s).unwrap()).collect();
+    let n = c.count(Kind::Quote) as u32;
+    let picks: Vec<u32> = (0..200).map(|s| c.quote_of_the_day(s).unwrap()).collect();
     assert!(picks.iter().all(|&q| q < n));
     assert_eq!(
         picks,

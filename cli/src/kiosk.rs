@@ -189,7 +189,7 @@ fn paginate(section: &'static str, text: &str, cols: usize, rows: usize) -> Vec<
 
 /// Altman's "wrong, as you surely know" reply (found by content, so it holds
 /// for any corpus carrying the exchange).
-fn january_22_reply(corpus: &Corpus<'_>) -> Option<u16> {
+fn january_22_reply(corpus: &Corpus<'_>) -> Option<u32> {
     let filter = Filter {
         kinds: KindSet::only(Kind::Quote),
         entity: corpus.entity_by_name("@sama"),
@@ -222,7 +222,7 @@ fn playlist(
         .timeline()
         .filter(|(r, _)| r.kind == Kind::Quote)
         .map(|(r, _)| r);
-    let undated = (0..corpus.count(Kind::Quote) as u16)
+    let undated = (0..corpus.count(Kind::Quote) as u32)
         .map(|i| RecordRef::new(Kind::Quote, i))
         .filter(|&r| corpus.date_of(r).is_none());
     for r in dated.chain(undated) {

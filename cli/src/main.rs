@@ -411,7 +411,7 @@ impl Out<'_> {
                 kind.name()
             ));
         }
-        if let Ok(i) = id.parse::<u16>() {
+        if let Ok(i) = id.parse::<u32>() {
             if (i as usize) < self.corpus.count(kind) {
                 return Ok(RecordRef::new(kind, i));
             }

@@ -301,11 +301,11 @@ fn check_id(id: &str, kind: &str) -> Result<(), CompileError> {
 }
 
 struct Ids {
-    maps: [HashMap<String, u16>; 6],
+    maps: [HashMap<String, u32>; 6],
 }
 
 impl Ids {
-    fn get(&self, kind: Kind, record: &str, field: &str, id: &str) -> Result<u16, CompileError> {
+    fn get(&self, kind: Kind, record: &str, field: &str, id: &str) -> Result<u32, CompileError> {
         match self.maps[kind as usize].get(id) {
             Some(&i) => Ok(i),
             None => err(record, field, format!("unknown {} id `{id}`", kind.name())),
@@ -318,7 +318,7 @@ impl Ids {
         record: &str,
         field: &str,
         ids: &[String],
-    ) -> Result<Vec<u16>, CompileError> {
+    ) -> Result<Vec<u32>, CompileError> {
         ids.iter()
             .map(|id| self.get(kind, record, field, id))
             .collect()
@@ -337,7 +337,7 @@ impl Ids {
     }
 }
 
-fn sorted_unique(mut v: Vec<u16>) -> Vec<u16> {
+fn sorted_unique(mut v: Vec<u32>) -> Vec<u32> {
     v.sort_unstable();
     v.dedup();
     v
@@ -460,7 +460,7 @@ fn compile_parsed(
 ) -> Result<Blob, CompileError> {
     // Ids: unique across the whole file.
     let mut seen: BTreeSet<&str> = BTreeSet::new();
-    let mut maps: [HashMap<String, u16>; 6] = Default::default();
+    let mut maps: [HashMap<String, u32>; 6] = Default::default();
     let lists: [(Kind, Vec<&str>); 6] = [
         (
             Kind::Source,
@@ -488,15 +488,19 @@ fn compile_parsed(
         ),
     ];
     for (kind, ids) in &lists {
-        if ids.len() > u16::MAX as usize {
-            return err("-", kind.name(), "too many records");
+        if ids.len() > format::MAX_RECORDS as usize {
+            return err(
+                "-",
+                kind.name(),
+                format!("too many records (at most {})", format::MAX_RECORDS),
+            );
         }
         for (i, id) in ids.iter().enumerate() {
             check_id(id, kind.name())?;
             if !seen.insert(id) {
                 return err(id, "id", format!("duplicate id `{id}`"));
             }
-            maps[*kind as usize].insert(id.to_string(), i as u16);
+            maps[*kind as usize].insert(id.to_string(), i as u32);
         }
     }
     let ids = Ids { maps };
@@ -557,7 +561,7 @@ fn compile_parsed(
     }
 
     let mut quotes = Vec::new();
-    let mut parents: Vec<Option<u16>> = Vec::new();
+    let mut parents: Vec<Option<u32>> = Vec::new();
     for q in &file.quote {
         let speaker = ids.get(Kind::Entity, &q.id, "speaker", &q.speaker)?;
         let Some(medium) = Medium::from_name(&q.medium) else {
@@ -784,7 +788,7 @@ fn record_table(records: &[Record<'static>]) -> Vec<u8> {
 
 /// Lays out the blob from resolved records (kind order, index order).
 fn assemble(all: &[Vec<Record<'static>>]) -> Blob {
-    let entity_name = |i: u16| match all[Kind::Entity as usize].get(i as usize) {
+    let entity_name = |i: u32| match all[Kind::Entity as usize].get(i as usize) {
         Some(Record::Entity(e)) => e.name.as_str(),
         _ => "",
     };
@@ -808,7 +812,7 @@ fn assemble(all: &[Vec<Record<'static>>]) -> Blob {
                 segments.extend_from_slice(
                     &Segment {
                         start: start as u32,
-                        record: i as u16,
+                        record: i as u32,
                         field,
                         item,
                     }
@@ -824,7 +828,7 @@ fn assemble(all: &[Vec<Record<'static>>]) -> Blob {
     let mut keys: BTreeMap<&[u8], RecordRef> = BTreeMap::new();
     for (kind, recs) in Kind::ALL.iter().zip(all) {
         for (i, rec) in recs.iter().enumerate() {
-            let r = RecordRef::new(*kind, i as u16);
+            let r = RecordRef::new(*kind, i as u32);
             let packed_date = rec.dating().map_or(0, |d| d.date.pack());
             dates.extend_from_slice(&packed_date.to_le_bytes());
             if packed_date != 0 && matches!(kind, Kind::Quote | Kind::Event) {

@@ -7,7 +7,7 @@ use feudfacts::{Corpus, Filter, Hit, Kind, KindSet, RecordRef};
 use feudfacts_display::{quote_card, search_results, timeline_entry, Page, Screen};
 
 /// Musk's SoftBank post, found by search (quotes by @elonmusk).
-pub fn softbank_quote(c: &Corpus<'_>) -> u16 {
+pub fn softbank_quote(c: &Corpus<'_>) -> u32 {
     let filter = Filter {
         kinds: KindSet::only(Kind::Quote),
         entity: c.entity_by_name("@elonmusk"),
@@ -23,7 +23,7 @@ pub fn softbank_quote(c: &Corpus<'_>) -> u16 {
 }
 
 /// Altman's "wrong, as you surely know" reply, found by search.
-pub fn surely_know_reply(c: &Corpus<'_>) -> u16 {
+pub fn surely_know_reply(c: &Corpus<'_>) -> u32 {
     let filter = Filter {
         kinds: KindSet::only(Kind::Quote),
         entity: c.entity_by_name("@sama"),

@@ -45,6 +45,16 @@ impl<'a> Feed<'a> {
     pub fn u16(&mut self) -> u16 {
         u16::from_le_bytes([self.byte(), self.byte()])
     }
+
+    /// An index: usually small, sometimes past the 16-bit range.
+    pub fn index(&mut self) -> u32 {
+        let lo = self.u16() as u32;
+        if self.byte() & 7 == 0 {
+            lo | (self.byte() as u32) << 16
+        } else {
+            lo
+        }
+    }
     pub fn u64(&mut self) -> u64 {
         let mut v = [0u8; 8];
         for b in &mut v {
@@ -97,10 +107,10 @@ pub fn exercise(c: &Corpus<'_>, feed: &mut Feed<'_>) {
 
     for kind in Kind::ALL {
         let n = c.count(kind);
-        assert!(n <= u16::MAX as usize);
-        assert!(c.record(RecordRef::new(kind, n as u16)).is_none() || n == u16::MAX as usize);
+        assert!(n <= feudfacts::format::MAX_RECORDS as usize);
+        assert!(c.record(RecordRef::new(kind, n as u32)).is_none());
         assert_eq!(c.records(kind).count(), n);
-        for i in 0..n as u16 {
+        for i in 0..n as u32 {
             let r = RecordRef::new(kind, i);
             let rec = c.record(r).expect("validated record decodes");
             let key = c.key(r).expect("validated record has a key");
@@ -196,7 +206,7 @@ pub fn exercise(c: &Corpus<'_>, feed: &mut Feed<'_>) {
     }
 
     // Entities by name and alias, quotes by speaker.
-    for e in 0..n_ent as u16 {
+    for e in 0..n_ent as u32 {
         let ent = c.entity(e).expect("entity");
         if let Some(found) = c.entity_by_name(ent.name.as_str()) {
             assert!((found as usize) < n_ent);
@@ -226,19 +236,19 @@ pub fn exercise(c: &Corpus<'_>, feed: &mut Feed<'_>) {
     for _ in 0..8 {
         let seg = Segment {
             start: 0,
-            record: feed.u16(),
+            record: feed.index(),
             field: Field::from_u8(feed.byte() % 17).unwrap_or(Field::QuoteText),
             item: feed.byte(),
         };
         let _ = c.field_text(&seg);
-        let r = RecordRef::new(Kind::ALL[feed.byte() as usize % 6], feed.u16());
+        let r = RecordRef::new(Kind::ALL[feed.byte() as usize % 6], feed.index());
         let _ = c.record(r);
         let _ = c.key(r);
         let _ = c.date_of(r);
         let _ = c.sources_of(r).count();
-        let _ = c.involves(r, feed.u16());
+        let _ = c.involves(r, feed.index());
         let _ = write_line(c, r, &mut line);
-        let q = feed.u16();
+        let q = feed.index();
         let _ = c.thread_root(q);
         assert!(c.thread(q).count() <= n_quo);
     }
@@ -265,7 +275,7 @@ fn check_record(
     n_ent: usize,
     n_quo: usize,
 ) {
-    let in_range = |ids: feudfacts::Packed<'_, u16>, n: usize| {
+    let in_range = |ids: feudfacts::Packed<'_, u32>, n: usize| {
         assert_eq!(ids.len(), ids.iter().count());
         for x in ids.iter() {
             assert!((x as usize) < n, "{r:?}: id {x} out of range {n}");
@@ -347,8 +357,8 @@ pub fn filter_from(feed: &mut Feed<'_>, n_ent: usize) -> Filter {
     let flags = feed.byte();
     let entity = match flags & 3 {
         0 => None,
-        1 => Some(feed.u16()),
-        _ => Some(feed.u16() % (n_ent.max(1) as u16)),
+        1 => Some(feed.index()),
+        _ => Some(feed.index() % (n_ent.max(1) as u32)),
     };
     Filter {
         kinds: KindSet::from_bits(feed.byte()),

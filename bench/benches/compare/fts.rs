@@ -24,7 +24,7 @@ const SCHEMA: &str =
 /// The record a rowid stands for.
 pub fn record_of(rowid: i64) -> RecordRef {
     let kind = Kind::from_u8((rowid >> 32) as u8).expect("rowids are written by `build`");
-    RecordRef::new(kind, (rowid & 0xffff_ffff) as u16)
+    RecordRef::new(kind, (rowid & 0xffff_ffff) as u32)
 }
 
 /// The rowid of a record.

@@ -113,8 +113,8 @@ pub const SERIES: [&str; 5] = [
     "fts5-top10",
 ];
 
-/// The largest record index the blob format holds (indexes are `u16`).
-const MAX_PER_KIND: usize = u16::MAX as usize;
+/// The most records of one kind the blob format holds (24-bit indexes).
+const MAX_PER_KIND: usize = feudfacts::format::MAX_RECORDS as usize;
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -281,7 +281,7 @@ pub fn quote_card<D: DrawTarget<Color = BinaryColor>>(
     d: &mut D,
     screen: Screen,
     corpus: &Corpus<'_>,
-    quote: u16,
+    quote: u32,
     page: usize,
 ) -> Result<Option<Page>, D::Error> {
     let Some(q) = corpus.quote(quote) else {

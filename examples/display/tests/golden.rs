@@ -176,7 +176,7 @@ fn every_quote_and_timeline_entry_draws_without_missing_glyphs() {
     let c = Corpus::embedded();
     for (_, screen) in scenes::SCREENS {
         let mut d = Display::new(screen.size);
-        for i in 0..c.count(Kind::Quote) as u16 {
+        for i in 0..c.count(Kind::Quote) as u32 {
             let p = quote_card(&mut d, screen, &c, i, 0)
                 .unwrap()
                 .expect("quote");
@@ -195,7 +195,7 @@ fn every_quote_and_timeline_entry_draws_without_missing_glyphs() {
                 .unwrap()
                 .is_none()
         );
-        assert!(quote_card(&mut d, screen, &c, u16::MAX, 0)
+        assert!(quote_card(&mut d, screen, &c, u32::MAX, 0)
             .unwrap()
             .is_none());
         let p = search_results(&mut d, screen, &c, "altman", &Filter::NONE, 0)

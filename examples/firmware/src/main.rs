@@ -222,7 +222,7 @@ impl Script {
     }
 
     /// `Speaker (date): text`, in full.
-    fn quote(&mut self, i: u16, indent: usize) {
+    fn quote(&mut self, i: u32, indent: usize) {
         let c = self.corpus;
         let Some(q) = c.quote(i) else {
             return self.fail("quote index");
