@@ -5,7 +5,8 @@
 //! beside the repository), every quote and figure phrasing is also checked to
 //! be printed byte-for-byte in the articles it cites. `FEUDFACTS_PROFILE=compact`
 //! leaves the prose annotations out, for flash-constrained firmware (see
-//! `feudfacts_compile::Profile`).
+//! `feudfacts_compile::Profile`). The full profile carries the word index
+//! and the compact one does not; `FEUDFACTS_WORD_INDEX=on|off` overrides that.
 
 use std::path::PathBuf;
 
@@ -22,18 +23,26 @@ fn main() {
     println!("cargo:rerun-if-env-changed=FEUDFACTS_CORPUS");
     println!("cargo:rerun-if-env-changed=FEUDFACTS_SEEDS");
     println!("cargo:rerun-if-env-changed=FEUDFACTS_PROFILE");
+    println!("cargo:rerun-if-env-changed=FEUDFACTS_WORD_INDEX");
     let profile = match std::env::var("FEUDFACTS_PROFILE") {
         Ok(p) => feudfacts_compile::Profile::from_name(&p)
             .unwrap_or_else(|| fail(&format!("FEUDFACTS_PROFILE={p}: use `full` or `compact`"))),
         Err(_) => feudfacts_compile::Profile::Full,
     };
+    let mut options = feudfacts_compile::Options::for_profile(profile);
+    match std::env::var("FEUDFACTS_WORD_INDEX").as_deref() {
+        Ok("on") => options.word_index = true,
+        Ok("off") => options.word_index = false,
+        Ok(other) => fail(&format!("FEUDFACTS_WORD_INDEX={other}: use `on` or `off`")),
+        Err(_) => {}
+    }
 
     let source = match std::fs::read_to_string(&corpus) {
         Ok(s) => s,
         Err(e) => fail(&format!("cannot read {}: {e}", corpus.display())),
     };
     let articles = feudfacts_compile::read_articles(&seeds);
-    let blob = match feudfacts_compile::compile_with(&source, articles.as_ref(), profile) {
+    let blob = match feudfacts_compile::compile_opts(&source, articles.as_ref(), options) {
         Ok(b) => b,
         Err(e) => fail(&format!("{}: {e}", corpus.display())),
     };

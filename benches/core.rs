@@ -30,7 +30,7 @@ fn benches(cr: &mut Criterion) {
     let c = Corpus::embedded();
     cr.bench_function("embedded", |b| b.iter(|| black_box(Corpus::embedded())));
     let n = c.count(Kind::Quote) as u32;
-    let mut i = 0u16;
+    let mut i = 0u32;
     cr.bench_function("quote_by_index", |b| {
         b.iter(|| {
             i = (i + 1) % n;

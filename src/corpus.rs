@@ -14,6 +14,7 @@ use crate::format::{
     self, Field, Kind, RecordRef, Section, Segment, Span, FORMAT_VERSION, HEADER_LEN, MAGIC,
     MAX_THREAD_DEPTH, PREAMBLE_LEN, REF_LEN, SECTION_COUNT, SEGMENT_LEN,
 };
+use crate::index::WordIndex;
 use crate::records::{
     Date, Discrepancy, Entity, Event, Figure, Packed, Quote, Record, Source, Text,
 };
@@ -318,6 +319,37 @@ impl<'a> Corpus<'a> {
         Segment::decode([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8]])
     }
 
+    /// The word index, if the blob has one (see [`crate::index`]).
+    pub fn word_index(&self) -> Option<WordIndex<'a>> {
+        WordIndex::new(
+            self.section(Section::Words),
+            self.section(Section::Postings),
+            self.section(Section::Text),
+        )
+    }
+
+    /// Segment `i`'s folded text as a range of the haystack (without its
+    /// trailing `0`).
+    pub(crate) fn segment_range(&self, i: usize) -> Option<(usize, usize)> {
+        let s = self.segment_at(i)?;
+        let end = match self.segment_at(i + 1) {
+            Some(next) => (next.start as usize).checked_sub(1)?,
+            None => self.section(Section::Text).len().checked_sub(1)?,
+        };
+        Some((s.start as usize, end))
+    }
+
+    /// Checks the optional word index against the text (after `check_text`).
+    fn check_words(&self) -> Result<(), Error> {
+        WordIndex::check(
+            self.section(Section::Words),
+            self.section(Section::Postings),
+            self.section(Section::Text),
+            self.segment_count(),
+            |i| self.segment_range(i),
+        )
+    }
+
     pub(crate) fn segment_count(&self) -> usize {
         self.section(Section::Segments).len() / SEGMENT_LEN
     }
@@ -455,6 +487,7 @@ impl<'a> Corpus<'a> {
         self.check_text()?;
         self.check_timeline()?;
         self.check_keys()?;
+        self.check_words()?;
         Ok(())
     }
 

@@ -32,6 +32,16 @@
 //! `Timeline` holds one 4-byte [`RecordRef`] per dated quote and event, sorted
 //! by date. `Keys` holds one 4-byte [`RecordRef`] per record, sorted by the
 //! record's key, for lookup by key.
+//!
+//! `Words` and `Postings` are the optional word index (both empty without
+//! it; see [`crate::index`]). A *word* is a maximal run of
+//! [`crate::fold::is_word_byte`] bytes in `Text`. `Words` has one 8-byte
+//! [`WordEntry`] per distinct word, sorted by the word's bytes: where one
+//! occurrence of the word starts in `Text`, and where its postings end in
+//! `Postings` (they start where the previous word's end). A word's postings
+//! are the indexes of the segments containing it, strictly increasing, as
+//! LEB128 varints: the first as is, each next as the difference from the
+//! one before.
 
 /// The eight bytes every blob starts with.
 pub const MAGIC: [u8; 8] = *b"FEUDFACT";
@@ -42,7 +52,7 @@ pub const HEADER_LEN: usize = 24;
 /// Byte offset of the checksum field in the header.
 pub const CHECKSUM_OFFSET: usize = 16;
 /// Number of sections in the section table.
-pub const SECTION_COUNT: usize = 11;
+pub const SECTION_COUNT: usize = 13;
 /// Length of the header including the section table.
 pub const PREAMBLE_LEN: usize = HEADER_LEN + 8 * SECTION_COUNT;
 /// Size of one entry of the `Segments` section.
@@ -50,6 +60,8 @@ pub const SEGMENT_LEN: usize = 9;
 /// The most records of one kind a blob can hold: record indexes are stored
 /// in 24 bits (in [`RecordRef`] and [`Segment`] entries).
 pub const MAX_RECORDS: u32 = (1 << 24) - 1;
+/// Size of one entry of the `Words` section (the optional word index).
+pub const WORD_LEN: usize = 8;
 /// Size of one entry of the `Timeline` and `Keys` sections.
 pub const REF_LEN: usize = 4;
 /// The longest reply chain a blob may hold (a quote replying to a quote ...).
@@ -81,6 +93,11 @@ pub enum Section {
     Timeline = 9,
     /// Every record, sorted by key.
     Keys = 10,
+    /// The optional word index: one entry per distinct word of `Text`,
+    /// sorted (empty when the blob has no index).
+    Words = 11,
+    /// The word index's postings: per word, the segments containing it.
+    Postings = 12,
 }
 
 impl Section {
@@ -97,6 +114,8 @@ impl Section {
         Section::Dates,
         Section::Timeline,
         Section::Keys,
+        Section::Words,
+        Section::Postings,
     ];
 }
 
@@ -366,6 +385,72 @@ impl Segment {
     pub const fn record_ref(self) -> RecordRef {
         RecordRef::new(self.field.kind(), self.record)
     }
+}
+
+/// One entry of the `Words` section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordEntry {
+    /// Offset in `Text` of an occurrence of the word (a maximal run of word
+    /// bytes starts there).
+    pub text: u32,
+    /// Offset in `Postings` just past this word's postings.
+    pub postings_end: u32,
+}
+
+impl WordEntry {
+    /// The 8-byte table encoding: text offset, postings end (both LE u32).
+    pub const fn encode(self) -> [u8; WORD_LEN] {
+        let t = self.text.to_le_bytes();
+        let p = self.postings_end.to_le_bytes();
+        [t[0], t[1], t[2], t[3], p[0], p[1], p[2], p[3]]
+    }
+
+    /// Decodes the table encoding.
+    pub const fn decode(b: [u8; WORD_LEN]) -> WordEntry {
+        WordEntry {
+            text: u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            postings_end: u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+        }
+    }
+}
+
+/// The longest LEB128 encoding of a `u32`.
+pub const MAX_VARINT_LEN: usize = 5;
+
+/// Encodes `v` as LEB128 into `out`; returns how many bytes it took.
+pub const fn encode_varint(mut v: u32, out: &mut [u8; MAX_VARINT_LEN]) -> usize {
+    let mut n = 0;
+    while v >= 0x80 {
+        out[n] = (v as u8) | 0x80;
+        v >>= 7;
+        n += 1;
+    }
+    out[n] = v as u8;
+    n + 1
+}
+
+/// Decodes one LEB128 `u32` from the start of `b`: the value and its length.
+/// `None` when `b` ends inside it or it does not fit in 32 bits or is not
+/// in its shortest form, so each value has exactly one encoding.
+pub const fn decode_varint(b: &[u8]) -> Option<(u32, usize)> {
+    let mut v: u32 = 0;
+    let mut i = 0;
+    while i < MAX_VARINT_LEN && i < b.len() {
+        let byte = b[i];
+        let bits = (byte & 0x7f) as u32;
+        if i == 4 && bits > 0x0f {
+            return None;
+        }
+        v |= bits << (7 * i);
+        if byte & 0x80 == 0 {
+            if i > 0 && byte == 0 {
+                return None;
+            }
+            return Some((v, i + 1));
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Where a section lies in the blob.

@@ -28,7 +28,8 @@
 //!
 //! Modules, one concept each: [`format`] (the blob layout), [`records`] (the
 //! record types), [`corpus`] (validation and lookups), [`search`] (query
-//! language and matching), [`fold`] (text folding), [`display`] (small-screen
+//! language and matching), [`index`] (the optional word index), [`fold`]
+//! (text folding), [`display`] (small-screen
 //! helpers), [`error`] (every refusal).
 
 #![no_std]
@@ -40,6 +41,7 @@ pub mod display;
 pub mod error;
 pub mod fold;
 pub mod format;
+pub mod index;
 pub mod records;
 pub mod search;
 
@@ -47,6 +49,7 @@ pub use corpus::{Corpus, Stats, Thread};
 pub use display::{translit, translit_into, wrap, write_line, Charset};
 pub use error::Error;
 pub use format::{Field, Kind, RecordRef};
+pub use index::WordIndex;
 pub use records::{
     Date, Dating, Discrepancy, Entity, EntityKind, Event, Figure, Medium, Packed, Phrasing,
     Precision, Qualifier, Quote, Record, Side, Source, Text, Variant,

@@ -15,11 +15,21 @@
 //! record — so it touches each term's matches once and needs no per-record
 //! state. [`Corpus::matches`] yields hits in corpus order; [`Corpus::search`]
 //! ranks them into a caller-provided buffer and counts them all.
+//!
+//! When the blob carries the word index ([`crate::index`]), the query starts
+//! from its rarest word instead: that word's postings name the only fields
+//! where the query can match, and the same matcher confirms each record
+//! there. A single plain word or prefix needs no confirming at all — its
+//! postings are exactly its matching fields — so its hits are ranked from
+//! the segment table alone and located only when returned. Terms without a
+//! whole word (`$`, `—`) and prefixes matching more than [`MAX_UNION`] words
+//! cannot use the index; a query of only such terms scans.
 
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::fold;
 use crate::format::{Field, Kind, RecordRef, Segment, SEGMENT_LEN};
+use crate::index::WordIndex;
 use crate::records::{Date, Record};
 use memchr::memmem::Finder;
 
@@ -27,6 +37,44 @@ use memchr::memmem::Finder;
 pub const MAX_QUERY_LEN: usize = 256;
 /// The most terms (words, prefixes and phrases) a query may have.
 pub const MAX_TERMS: usize = 8;
+/// The most index words a prefix term may expand to and still be looked up
+/// in the word index (their postings are merged); a prefix matching more
+/// words than this is found by the scan, or confirmed from another term.
+pub const MAX_UNION: usize = 8;
+
+/// Marks a hit whose match is not located yet: `start` holds its segment.
+const UNLOCATED: u32 = u32::MAX;
+
+/// A position in one word's postings.
+#[derive(Clone, Copy, Debug, Default)]
+struct Cursor {
+    /// Offset of the next varint in the `Postings` section.
+    pos: u32,
+    /// End of the word's postings.
+    end: u32,
+    /// The current segment; `u32::MAX` once exhausted.
+    cur: u32,
+}
+
+/// The candidate segments of a query: the merged postings of up to
+/// [`MAX_UNION`] words, in increasing order.
+#[derive(Clone, Copy, Debug)]
+struct Driver {
+    cursors: [Cursor; MAX_UNION],
+    n: usize,
+}
+
+/// How a query is run.
+#[derive(Clone, Copy, Debug)]
+enum Plan {
+    /// Scan the whole haystack (no index, or no term can use it).
+    Scan,
+    /// Visit the driver's candidate segments; `exact` when they are exactly
+    /// the matching fields (one term, a plain word or prefix).
+    Index { driver: Driver, exact: bool },
+    /// Some word of the query is not in the index: nothing matches.
+    Empty,
+}
 
 /// How a term matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -271,6 +319,97 @@ pub struct Matches<'a, 'q> {
     /// scoring the previous record; `done` once it has no more matches.
     next0: Option<usize>,
     done: bool,
+    /// Scan or index, and the index's cursors.
+    plan: Plan,
+    index: Option<WordIndex<'a>>,
+    /// With the index: the first segment not yet visited.
+    seg_min: u32,
+}
+
+impl Driver {
+    /// Cursors over the postings of index words `lo..hi` (at most
+    /// [`MAX_UNION`]).
+    fn new(ix: &WordIndex<'_>, lo: usize, hi: usize) -> Driver {
+        let mut d = Driver {
+            cursors: [Cursor::default(); MAX_UNION],
+            n: 0,
+        };
+        for (c, w) in d.cursors.iter_mut().zip(lo..hi) {
+            let (pos, end) = ix.span(w);
+            *c = match ix.read(pos, end) {
+                Some((first, next)) => Cursor {
+                    pos: next,
+                    end,
+                    cur: first,
+                },
+                None => Cursor {
+                    pos,
+                    end,
+                    cur: u32::MAX,
+                },
+            };
+            d.n += 1;
+        }
+        d
+    }
+
+    /// The smallest candidate segment `>= x`, moving every cursor past the
+    /// segments before `x`.
+    fn at_least(&mut self, ix: &WordIndex<'_>, x: u32) -> Option<u32> {
+        let mut best = u32::MAX;
+        for c in self.cursors.iter_mut().take(self.n) {
+            while c.cur < x {
+                c.cur = match ix.read(c.pos, c.end) {
+                    Some((delta, next)) => {
+                        c.pos = next;
+                        c.cur.saturating_add(delta.max(1))
+                    }
+                    None => u32::MAX,
+                };
+            }
+            best = best.min(c.cur);
+        }
+        (best != u32::MAX).then_some(best)
+    }
+}
+
+/// Chooses how to run `query` with the word index: from the word with the
+/// shortest postings that some term cannot match without.
+///
+/// Each run of word bytes in a term is a whole word of the text wherever the
+/// term matches — a term's ends are word boundaries, and so are the
+/// punctuation and spaces inside it — except the last run of a prefix term,
+/// which begins a word. So the fields containing that word (or one of the
+/// words with that beginning) are the only places the term can match.
+fn plan(ix: &WordIndex<'_>, query: &Query) -> Plan {
+    let mut best: Option<(usize, Driver)> = None;
+    let mut exact = false;
+    let single = query.terms.len() == 1;
+    for (needle, kind) in query.terms() {
+        for (p, run) in crate::index::Tokens::new(needle) {
+            let whole = p == 0 && run.len() == needle.len();
+            let (lo, hi) = if kind == TermKind::Prefix && p + run.len() == needle.len() {
+                ix.prefix_range(run)
+            } else {
+                ix.find(run).map_or((0, 0), |i| (i, i + 1))
+            };
+            if lo == hi {
+                return Plan::Empty;
+            }
+            if hi - lo > MAX_UNION {
+                continue;
+            }
+            let cost: usize = (lo..hi).map(|i| ix.postings_bytes(i)).sum();
+            if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                best = Some((cost, Driver::new(ix, lo, hi)));
+                exact = single && whole;
+            }
+        }
+    }
+    match best {
+        Some((_, driver)) => Plan::Index { driver, exact },
+        None => Plan::Scan,
+    }
 }
 
 impl<'a> Corpus<'a> {
@@ -299,6 +438,8 @@ impl<'a> Corpus<'a> {
             // Cannot overflow: a query has at most MAX_TERMS terms.
             let _ = finders.push((Finder::new(needle), kind));
         }
+        let index = self.word_index();
+        let plan = index.map_or(Plan::Scan, |ix| plan(&ix, query));
         Matches {
             corpus: *self,
             hay: self.search_text(),
@@ -313,6 +454,9 @@ impl<'a> Corpus<'a> {
             seg: 0,
             next0: None,
             done: false,
+            plan,
+            index,
+            seg_min: 0,
         }
     }
 
@@ -347,6 +491,7 @@ impl<'a> Corpus<'a> {
             }
         }
         for h in hits.iter_mut().take(kept) {
+            m.locate(h);
             self.finish_hit(h);
         }
         Summary {
@@ -526,6 +671,124 @@ impl Matches<'_, '_> {
     // the 2 KiB budget; the cost is one call per matching record.
     #[inline(never)]
     fn next_raw(&mut self) -> Option<Hit> {
+        match self.plan {
+            Plan::Scan => self.next_scanned(),
+            Plan::Index { .. } => self.next_indexed(),
+            Plan::Empty => None,
+        }
+    }
+
+    /// The next matching record, from the word index's candidates.
+    fn next_indexed(&mut self) -> Option<Hit> {
+        let ix = self.index?;
+        let Plan::Index { mut driver, exact } = self.plan else {
+            return None;
+        };
+        let hit = loop {
+            let Some(seg) = driver.at_least(&ix, self.seg_min) else {
+                break None;
+            };
+            let (first, end, r) = self.record_segments(seg as usize);
+            self.seg_min = end as u32;
+            if !self.filter.kinds.contains(r.kind) {
+                continue;
+            }
+            if exact {
+                if !self.kinds_only && !self.corpus.passes(r, &self.filter) {
+                    continue;
+                }
+                break Some(self.score_exact(&mut driver, &ix, seg, end, r));
+            }
+            let (rs, re) = (self.seg_start(first), self.seg_start(end));
+            let Some(m0) = self.find_term(0, rs, re) else {
+                continue;
+            };
+            if (1..self.finders.len()).any(|t| self.find_term(t, rs, re).is_none()) {
+                continue;
+            }
+            if !self.kinds_only && !self.corpus.passes(r, &self.filter) {
+                continue;
+            }
+            break Some(self.score(first, end, r, m0, re));
+        };
+        self.plan = Plan::Index { driver, exact };
+        hit
+    }
+
+    /// Ranks a record whose matching fields are exactly the driver's
+    /// segments from `seg` up to `end`, from the segment table alone; the
+    /// match is located later, only if the hit is returned.
+    fn score_exact(
+        &self,
+        driver: &mut Driver,
+        ix: &WordIndex<'_>,
+        seg: u32,
+        end: usize,
+        r: RecordRef,
+    ) -> Hit {
+        let mut count = 0u8;
+        let mut primary = None;
+        let mut any = None;
+        let mut s = Some(seg);
+        while let Some(x) = s.filter(|&x| (x as usize) < end) {
+            count = count.saturating_add(1);
+            let is_primary = self
+                .segs
+                .get(x as usize * SEGMENT_LEN + 7)
+                .and_then(|&f| Field::from_u8(f))
+                .is_some_and(Field::is_primary);
+            if any.is_none() {
+                any = Some(x);
+            }
+            if is_primary && primary.is_none() {
+                primary = Some(x);
+            }
+            s = driver.at_least(ix, x + 1);
+        }
+        let mut hit = Hit {
+            record: r,
+            field: Field::SourceOutlet,
+            item: 0,
+            start: 0,
+            end: 0,
+            matched_fields: count,
+            primary: primary.is_some(),
+            date: self.record_date(r),
+        };
+        if let Some(x) = primary.or(any) {
+            if let Some(s) = self.corpus.segment_at(x as usize) {
+                hit.field = s.field;
+                hit.item = s.item;
+                hit.start = x;
+                hit.end = UNLOCATED;
+            }
+        }
+        hit
+    }
+
+    /// Finds the match of a hit from [`Matches::score_exact`] in its field.
+    fn locate(&self, h: &mut Hit) {
+        if h.end != UNLOCATED {
+            return;
+        }
+        let seg = h.start as usize;
+        let (s, e) = (self.seg_start(seg), self.seg_start(seg + 1));
+        let n = self.finders.first().map_or(0, |f| f.0.needle().len());
+        (h.start, h.end) = match self.find_term(0, s, e) {
+            Some(p) => ((p - s) as u32, (p - s + n) as u32),
+            None => (0, 0),
+        };
+    }
+
+    /// The record's date, from the packed-date table.
+    fn record_date(&self, r: RecordRef) -> Option<Date> {
+        let g = self.bases.get(r.kind as usize)? + r.index as usize;
+        let d = self.dates.get(4 * g..4 * g + 4)?;
+        Date::unpack(u32::from_le_bytes([d[0], d[1], d[2], d[3]]))
+    }
+
+    /// The next matching record, scanning the haystack.
+    fn next_scanned(&mut self) -> Option<Hit> {
         let len = self.hay.len();
         loop {
             let m0 = match self.next0.take() {
@@ -560,7 +823,7 @@ impl Matches<'_, '_> {
             if !self.kinds_only && !self.corpus.passes(r, &self.filter) {
                 continue;
             }
-            return Some(self.score(first, end, r, m0));
+            return Some(self.score(first, end, r, m0, len));
         }
     }
 
@@ -571,8 +834,10 @@ impl Matches<'_, '_> {
     /// next field after a match, and notes the highlight on the way; the
     /// first term's scan runs on past the record and leaves its next match
     /// for [`Matches::next_raw`], so no match is searched for twice.
-    fn score(&mut self, first: usize, end: usize, r: RecordRef, m0: usize) -> Hit {
-        let (rs, re, len) = (self.seg_start(first), self.seg_start(end), self.hay.len());
+    /// The first term's matches are followed up to `limit0`: the haystack's
+    /// end when scanning, the record's end with the index.
+    fn score(&mut self, first: usize, end: usize, r: RecordRef, m0: usize, limit0: usize) -> Hit {
+        let (rs, re) = (self.seg_start(first), self.seg_start(end));
         // Bit i: field `first + i` matched some term (records have few fields;
         // more than 64 are counted but cannot be highlighted).
         let mut mask = 0u64;
@@ -582,7 +847,7 @@ impl Matches<'_, '_> {
         let mut primary: Option<(usize, usize, usize)> = None;
         for t in 0..self.finders.len() {
             let n = self.finders.get(t).map_or(0, |f| f.0.needle().len());
-            let limit = if t == 0 { len } else { re };
+            let limit = if t == 0 { limit0 } else { re };
             let mut seg = first;
             let mut p = if t == 0 {
                 Some(m0)
@@ -624,14 +889,7 @@ impl Matches<'_, '_> {
                 }
             }
         }
-        let date = self
-            .bases
-            .get(r.kind as usize)
-            .and_then(|b| {
-                self.dates
-                    .get(4 * (b + r.index as usize)..4 * (b + r.index as usize) + 4)
-            })
-            .and_then(|d| Date::unpack(u32::from_le_bytes([d[0], d[1], d[2], d[3]])));
+        let date = self.record_date(r);
         let mut hit = Hit {
             record: r,
             field: Field::SourceOutlet,
@@ -658,6 +916,7 @@ impl Iterator for Matches<'_, '_> {
     type Item = Hit;
     fn next(&mut self) -> Option<Hit> {
         let mut h = self.next_raw()?;
+        self.locate(&mut h);
         self.corpus.finish_hit(&mut h);
         Some(h)
     }

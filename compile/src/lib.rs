@@ -404,29 +404,69 @@ impl Profile {
     }
 }
 
-/// Compiles a corpus source. When `articles` (seed id → text) is given, every
-/// quote text, variant and figure phrasing must be printed byte-for-byte in
-/// each article it cites.
+/// How to compile: what goes in, and whether the blob carries the optional
+/// word index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Which fields go in.
+    pub profile: Profile,
+    /// Whether to add the word index (`Words` and `Postings`, see
+    /// `feudfacts::index`): sub-linear search for large corpora, at about
+    /// 16% of the feud blob.
+    pub word_index: bool,
+}
+
+impl Options {
+    /// The defaults for `profile`: the full profile carries the word index,
+    /// the compact (firmware) one does not.
+    pub fn for_profile(profile: Profile) -> Options {
+        Options {
+            profile,
+            word_index: profile == Profile::Full,
+        }
+    }
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options::for_profile(Profile::Full)
+    }
+}
+
+/// Compiles a corpus source with the default [`Options`] (full, with the
+/// word index). When `articles` (seed id → text) is given, every quote text,
+/// variant and figure phrasing must be printed byte-for-byte in each article
+/// it cites.
 pub fn compile(
     source: &str,
     articles: Option<&HashMap<String, String>>,
 ) -> Result<Blob, CompileError> {
-    compile_with(source, articles, Profile::Full)
+    compile_opts(source, articles, Options::default())
 }
 
-/// [`compile`] with a choice of [`Profile`].
+/// [`compile`] with a choice of [`Profile`] (and its default word index).
 pub fn compile_with(
     source: &str,
     articles: Option<&HashMap<String, String>>,
     profile: Profile,
 ) -> Result<Blob, CompileError> {
+    compile_opts(source, articles, Options::for_profile(profile))
+}
+
+/// [`compile`] with every option.
+pub fn compile_opts(
+    source: &str,
+    articles: Option<&HashMap<String, String>>,
+    options: Options,
+) -> Result<Blob, CompileError> {
     let mut file: SourceFile = match toml::from_str(source) {
         Ok(f) => f,
         Err(e) => return err("-", "-", format!("TOML: {e}")),
     };
+    let index = options.word_index;
     // Check the full source first, so a compact build rejects what a full one does.
-    let full = compile_parsed(&file, articles)?;
-    if profile == Profile::Full {
+    let full = compile_parsed(&file, articles, index)?;
+    if options.profile == Profile::Full {
         return Ok(full);
     }
     for s in &mut file.source {
@@ -451,12 +491,13 @@ pub fn compile_with(
         f.date_note.clear();
         f.date_inferred = false;
     }
-    compile_parsed(&file, None)
+    compile_parsed(&file, None, index)
 }
 
 fn compile_parsed(
     file: &SourceFile,
     articles: Option<&HashMap<String, String>>,
+    word_index: bool,
 ) -> Result<Blob, CompileError> {
     // Ids: unique across the whole file.
     let mut seen: BTreeSet<&str> = BTreeSet::new();
@@ -755,7 +796,7 @@ fn compile_parsed(
         figures.into_iter().map(Record::Figure).collect(),
         discrepancies.into_iter().map(Record::Discrepancy).collect(),
     ];
-    Ok(assemble(&all))
+    Ok(assemble(&all, word_index))
 }
 
 fn encode_record(r: &Record<'static>) -> Vec<u8> {
@@ -786,8 +827,53 @@ fn record_table(records: &[Record<'static>]) -> Vec<u8> {
     out
 }
 
+/// The word index over `text` (see `feudfacts::index`): the `Words` and
+/// `Postings` sections.
+fn word_index(text: &[u8], seg_starts: &[u32]) -> (Vec<u8>, Vec<u8>) {
+    // word -> (offset of its first occurrence, segments containing it)
+    let mut map: BTreeMap<&[u8], (u32, Vec<u32>)> = BTreeMap::new();
+    let mut seg = 0usize;
+    let mut i = 0usize;
+    while i < text.len() {
+        if !fold::is_word_byte(text[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < text.len() && fold::is_word_byte(text[i]) {
+            i += 1;
+        }
+        while seg + 1 < seg_starts.len() && seg_starts[seg + 1] as usize <= start {
+            seg += 1;
+        }
+        let e = map
+            .entry(&text[start..i])
+            .or_insert_with(|| (start as u32, Vec::new()));
+        if e.1.last() != Some(&(seg as u32)) {
+            e.1.push(seg as u32);
+        }
+    }
+    let mut words = Vec::with_capacity(map.len() * format::WORD_LEN);
+    let mut postings = Vec::new();
+    let mut buf = [0u8; format::MAX_VARINT_LEN];
+    for (first, segs) in map.values() {
+        let mut prev = None;
+        for &s in segs {
+            let n = format::encode_varint(prev.map_or(s, |p| s - p), &mut buf);
+            postings.extend_from_slice(&buf[..n]);
+            prev = Some(s);
+        }
+        let entry = format::WordEntry {
+            text: *first,
+            postings_end: postings.len() as u32,
+        };
+        words.extend_from_slice(&entry.encode());
+    }
+    (words, postings)
+}
+
 /// Lays out the blob from resolved records (kind order, index order).
-fn assemble(all: &[Vec<Record<'static>>]) -> Blob {
+fn assemble(all: &[Vec<Record<'static>>], with_index: bool) -> Blob {
     let entity_name = |i: u32| match all[Kind::Entity as usize].get(i as usize) {
         Some(Record::Entity(e)) => e.name.as_str(),
         _ => "",
@@ -796,6 +882,7 @@ fn assemble(all: &[Vec<Record<'static>>]) -> Blob {
     // Search text and segments.
     let mut text = Vec::new();
     let mut segments = Vec::new();
+    let mut seg_starts = Vec::new();
     for recs in all {
         for (i, rec) in recs.iter().enumerate() {
             let speaker = match rec {
@@ -809,6 +896,7 @@ fn assemble(all: &[Vec<Record<'static>>]) -> Blob {
                     return; // empty fields have no segment
                 }
                 text.push(0);
+                seg_starts.push(start as u32);
                 segments.extend_from_slice(
                     &Segment {
                         start: start as u32,
@@ -841,12 +929,20 @@ fn assemble(all: &[Vec<Record<'static>>]) -> Blob {
     let timeline: Vec<u8> = timeline.iter().flat_map(|(_, r)| r.encode()).collect();
     let keys: Vec<u8> = keys.values().flat_map(|r| r.encode()).collect();
 
+    let (words, postings) = if with_index {
+        word_index(&text, &seg_starts)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+
     let mut bodies: Vec<Vec<u8>> = all.iter().map(|recs| record_table(recs)).collect();
     bodies.push(text);
     bodies.push(segments);
     bodies.push(dates);
     bodies.push(timeline);
     bodies.push(keys);
+    bodies.push(words);
+    bodies.push(postings);
     debug_assert_eq!(bodies.len(), SECTION_COUNT);
     debug_assert_eq!(Section::ALL.len(), SECTION_COUNT);
 
