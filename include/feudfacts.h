@@ -34,7 +34,7 @@
 /**
  * Minor version of this header.
  */
-#define FEUD_VERSION_MINOR 1
+#define FEUD_VERSION_MINOR 2
 
 /**
  * Patch version of this header.
@@ -55,6 +55,13 @@
  * The deepest reply thread (depth of the deepest reply).
  */
 #define FEUD_MAX_THREAD_DEPTH 16
+
+/**
+ * The most records of one kind a corpus can hold (2^24 - 1, blob format
+ * version 2). Record indexes (ids) are `uint32_t` everywhere, and every
+ * valid one is below this.
+ */
+#define FEUD_MAX_RECORDS 16777215
 
 /**
  * Every kind, as a `feud_filter.kinds` mask (bit `1 << FEUD_KIND_x`).
@@ -303,15 +310,15 @@ typedef struct feud_entity {
   /**
    * Number of roles (`FEUD_LIST_ROLES`).
    */
-  uint16_t role_count;
+  uint32_t role_count;
   /**
    * Number of aliases (`FEUD_LIST_ALIASES`).
    */
-  uint16_t alias_count;
+  uint32_t alias_count;
   /**
    * Number of sources naming it (`FEUD_LIST_SOURCES`).
    */
-  uint16_t source_count;
+  uint32_t source_count;
   /**
    * Notes; may be empty.
    */
@@ -335,7 +342,7 @@ typedef struct feud_quote {
   /**
    * Index of the speaking entity.
    */
-  uint16_t speaker;
+  uint32_t speaker;
   /**
    * The speaker's name.
    */
@@ -357,7 +364,8 @@ typedef struct feud_quote {
    */
   struct feud_str medium_name;
   /**
-   * Index of the quote this one replies to, or -1.
+   * Index of the quote this one replies to, or -1. Signed for the -1:
+   * every index (at most `FEUD_MAX_RECORDS`) fits.
    */
   int32_t reply_to;
   /**
@@ -367,15 +375,15 @@ typedef struct feud_quote {
   /**
    * Number of sources printing `text` exactly (`FEUD_LIST_TEXT_SOURCES`).
    */
-  uint16_t text_source_count;
+  uint32_t text_source_count;
   /**
    * Number of variant printings (`FEUD_LIST_VARIANTS`).
    */
-  uint16_t variant_count;
+  uint32_t variant_count;
   /**
    * Number of sources carrying it at all (`FEUD_LIST_SOURCES`).
    */
-  uint16_t source_count;
+  uint32_t source_count;
 } feud_quote;
 
 /**
@@ -401,15 +409,15 @@ typedef struct feud_event {
   /**
    * Number of entities taking part (`FEUD_LIST_PARTICIPANTS`).
    */
-  uint16_t participant_count;
+  uint32_t participant_count;
   /**
    * Number of quotes said at it (`FEUD_LIST_QUOTES`).
    */
-  uint16_t quote_count;
+  uint32_t quote_count;
   /**
    * Number of sources reporting it (`FEUD_LIST_SOURCES`).
    */
-  uint16_t source_count;
+  uint32_t source_count;
 } feud_event;
 
 /**
@@ -453,19 +461,19 @@ typedef struct feud_figure {
   /**
    * Number of entities claiming it (`FEUD_LIST_CLAIMED_BY`).
    */
-  uint16_t claimed_by_count;
+  uint32_t claimed_by_count;
   /**
    * Number of entities disputing it (`FEUD_LIST_DISPUTED_BY`).
    */
-  uint16_t disputed_by_count;
+  uint32_t disputed_by_count;
   /**
    * Number of phrasings (`FEUD_LIST_PHRASINGS`).
    */
-  uint16_t phrasing_count;
+  uint32_t phrasing_count;
   /**
    * Number of sources phrasing it (`FEUD_LIST_SOURCES`).
    */
-  uint16_t source_count;
+  uint32_t source_count;
 } feud_figure;
 
 /**
@@ -487,15 +495,15 @@ typedef struct feud_discrepancy {
   /**
    * Number of sides (`FEUD_LIST_SIDES`).
    */
-  uint16_t side_count;
+  uint32_t side_count;
   /**
    * Number of related records (`FEUD_LIST_RELATED`).
    */
-  uint16_t related_count;
+  uint32_t related_count;
   /**
    * Number of sources involved (`FEUD_LIST_SOURCES`).
    */
-  uint16_t source_count;
+  uint32_t source_count;
 } feud_discrepancy;
 
 /**
@@ -516,11 +524,11 @@ typedef struct feud_item {
   /**
    * The record's index (0 when `kind` is `FEUD_KIND_NONE`).
    */
-  uint16_t index;
+  uint32_t index;
   /**
    * For `FEUD_LIST_VARIANTS`: how many sources print the variant; else 0.
    */
-  uint16_t count;
+  uint32_t count;
   /**
    * The text (empty for record items).
    */
@@ -538,7 +546,7 @@ typedef struct feud_ref {
   /**
    * The index within the kind.
    */
-  uint16_t index;
+  uint32_t index;
 } feud_ref;
 
 /**
@@ -566,11 +574,11 @@ typedef struct feud_thread_entry {
   /**
    * The quote's index.
    */
-  uint16_t quote;
+  uint32_t quote;
   /**
    * Its depth: 0 for the root, 1 for a reply to it, ...
    */
-  uint16_t depth;
+  uint32_t depth;
 } feud_thread_entry;
 
 /**
@@ -594,7 +602,7 @@ typedef struct feud_filter {
    * The entity (index): itself, its quotes, events it takes part in,
    * figures it claims or disputes, discrepancies linked to it.
    */
-  uint16_t entity;
+  uint32_t entity;
   /**
    * Only dated records overlapping `from`..`to`; a year of 0 leaves that
    * bound open. Undated records are excluded when either bound is set.
@@ -1071,7 +1079,7 @@ enum feud_status feud_get_stats(const struct feud_corpus *corpus, struct feud_st
  * Pointers must be valid or NULL.
  */
 enum feud_status feud_get_source(const struct feud_corpus *corpus,
-                                 uint16_t index,
+                                 uint32_t index,
                                  struct feud_source *out);
 
 /**
@@ -1081,7 +1089,7 @@ enum feud_status feud_get_source(const struct feud_corpus *corpus,
  * Pointers must be valid or NULL.
  */
 enum feud_status feud_get_entity(const struct feud_corpus *corpus,
-                                 uint16_t index,
+                                 uint32_t index,
                                  struct feud_entity *out);
 
 /**
@@ -1091,7 +1099,7 @@ enum feud_status feud_get_entity(const struct feud_corpus *corpus,
  * Pointers must be valid or NULL.
  */
 enum feud_status feud_get_quote(const struct feud_corpus *corpus,
-                                uint16_t index,
+                                uint32_t index,
                                 struct feud_quote *out);
 
 /**
@@ -1101,7 +1109,7 @@ enum feud_status feud_get_quote(const struct feud_corpus *corpus,
  * Pointers must be valid or NULL.
  */
 enum feud_status feud_get_event(const struct feud_corpus *corpus,
-                                uint16_t index,
+                                uint32_t index,
                                 struct feud_event *out);
 
 /**
@@ -1111,7 +1119,7 @@ enum feud_status feud_get_event(const struct feud_corpus *corpus,
  * Pointers must be valid or NULL.
  */
 enum feud_status feud_get_figure(const struct feud_corpus *corpus,
-                                 uint16_t index,
+                                 uint32_t index,
                                  struct feud_figure *out);
 
 /**
@@ -1121,7 +1129,7 @@ enum feud_status feud_get_figure(const struct feud_corpus *corpus,
  * Pointers must be valid or NULL.
  */
 enum feud_status feud_get_discrepancy(const struct feud_corpus *corpus,
-                                      uint16_t index,
+                                      uint32_t index,
                                       struct feud_discrepancy *out);
 
 /**
@@ -1134,7 +1142,7 @@ enum feud_status feud_get_discrepancy(const struct feud_corpus *corpus,
  */
 enum feud_status feud_list_len(const struct feud_corpus *corpus,
                                feud_kind kind,
-                               uint16_t index,
+                               uint32_t index,
                                feud_list list,
                                size_t *out);
 
@@ -1149,7 +1157,7 @@ enum feud_status feud_list_len(const struct feud_corpus *corpus,
  */
 enum feud_status feud_list_item(const struct feud_corpus *corpus,
                                 feud_kind kind,
-                                uint16_t index,
+                                uint32_t index,
                                 feud_list list,
                                 size_t i,
                                 struct feud_item *out);
@@ -1162,10 +1170,10 @@ enum feud_status feud_list_item(const struct feud_corpus *corpus,
  * Pointers must be valid or NULL.
  */
 enum feud_status feud_variant_source(const struct feud_corpus *corpus,
-                                     uint16_t quote,
-                                     uint16_t variant,
+                                     uint32_t quote,
+                                     uint32_t variant,
                                      size_t i,
-                                     uint16_t *out);
+                                     uint32_t *out);
 
 /**
  * The key of record `kind` `index` (`sam-altman`, `q-…`) into `*out`.
@@ -1175,7 +1183,7 @@ enum feud_status feud_variant_source(const struct feud_corpus *corpus,
  */
 enum feud_status feud_key(const struct feud_corpus *corpus,
                           feud_kind kind,
-                          uint16_t index,
+                          uint32_t index,
                           struct feud_str *out);
 
 /**
@@ -1197,7 +1205,7 @@ enum feud_status feud_find_key(const struct feud_corpus *corpus,
  */
 enum feud_status feud_entity_by_name(const struct feud_corpus *corpus,
                                      const char *name,
-                                     uint16_t *out);
+                                     uint32_t *out);
 
 /**
  * Quote number `i` (0-based, in index order) spoken by entity `speaker`,
@@ -1207,9 +1215,9 @@ enum feud_status feud_entity_by_name(const struct feud_corpus *corpus,
  * Pointers must be valid or NULL.
  */
 enum feud_status feud_quote_by(const struct feud_corpus *corpus,
-                               uint16_t speaker,
+                               uint32_t speaker,
                                size_t i,
-                               uint16_t *out);
+                               uint32_t *out);
 
 /**
  * Entry `i` (0-based) of the timeline — every dated quote and event in
@@ -1237,7 +1245,7 @@ enum feud_status feud_timeline(const struct feud_corpus *corpus,
  * Pointers must be valid or NULL.
  */
 enum feud_status feud_thread(const struct feud_corpus *corpus,
-                             uint16_t quote,
+                             uint32_t quote,
                              size_t i,
                              struct feud_thread_entry *out);
 
@@ -1249,7 +1257,7 @@ enum feud_status feud_thread(const struct feud_corpus *corpus,
  * # Safety
  * Pointers must be valid or NULL.
  */
-enum feud_status feud_random_quote(const struct feud_corpus *corpus, uint64_t seed, uint16_t *out);
+enum feud_status feud_random_quote(const struct feud_corpus *corpus, uint64_t seed, uint32_t *out);
 
 /**
  * The name of a kind (`"quote"`), or `""` for an unknown one. Static.
@@ -1337,7 +1345,7 @@ enum feud_status feud_cursor_next(struct feud_cursor *cursor, struct feud_hit *o
  */
 enum feud_status feud_format_line(const struct feud_corpus *corpus,
                                   feud_kind kind,
-                                  uint16_t index,
+                                  uint32_t index,
                                   char *buf,
                                   size_t size,
                                   size_t *needed);

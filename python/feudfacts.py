@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import enum
+import operator
 import os
 import sys
 from dataclasses import dataclass, field
@@ -166,7 +167,7 @@ class _Dating(ctypes.Structure):
 
 
 class _Ref(ctypes.Structure):
-    _fields_ = [("kind", ctypes.c_uint8), ("index", ctypes.c_uint16)]
+    _fields_ = [("kind", ctypes.c_uint8), ("index", ctypes.c_uint32)]
 
 
 class _Stats(ctypes.Structure):
@@ -182,46 +183,46 @@ class _Source(ctypes.Structure):
 
 class _Entity(ctypes.Structure):
     _fields_ = [("key", _Str), ("name", _Str), ("kind", ctypes.c_uint8), ("kind_name", _Str),
-                ("role_count", ctypes.c_uint16), ("alias_count", ctypes.c_uint16),
-                ("source_count", ctypes.c_uint16), ("notes", _Str)]
+                ("role_count", ctypes.c_uint32), ("alias_count", ctypes.c_uint32),
+                ("source_count", ctypes.c_uint32), ("notes", _Str)]
 
 
 class _Quote(ctypes.Structure):
-    _fields_ = [("key", _Str), ("speaker", ctypes.c_uint16), ("speaker_name", _Str),
+    _fields_ = [("key", _Str), ("speaker", ctypes.c_uint32), ("speaker_name", _Str),
                 ("text", _Str), ("dating", _Dating), ("medium", ctypes.c_uint8),
                 ("medium_name", _Str), ("reply_to", ctypes.c_int32), ("context", _Str),
-                ("text_source_count", ctypes.c_uint16), ("variant_count", ctypes.c_uint16),
-                ("source_count", ctypes.c_uint16)]
+                ("text_source_count", ctypes.c_uint32), ("variant_count", ctypes.c_uint32),
+                ("source_count", ctypes.c_uint32)]
 
 
 class _Event(ctypes.Structure):
     _fields_ = [("key", _Str), ("dating", _Dating), ("title", _Str), ("summary", _Str),
-                ("participant_count", ctypes.c_uint16), ("quote_count", ctypes.c_uint16),
-                ("source_count", ctypes.c_uint16)]
+                ("participant_count", ctypes.c_uint32), ("quote_count", ctypes.c_uint32),
+                ("source_count", ctypes.c_uint32)]
 
 
 class _Figure(ctypes.Structure):
     _fields_ = [("key", _Str), ("value", ctypes.c_int64), ("unit", _Str),
                 ("qualifier", ctypes.c_uint8), ("qualifier_name", _Str), ("refers_to", _Str),
-                ("dating", _Dating), ("claimed_by_count", ctypes.c_uint16),
-                ("disputed_by_count", ctypes.c_uint16), ("phrasing_count", ctypes.c_uint16),
-                ("source_count", ctypes.c_uint16)]
+                ("dating", _Dating), ("claimed_by_count", ctypes.c_uint32),
+                ("disputed_by_count", ctypes.c_uint32), ("phrasing_count", ctypes.c_uint32),
+                ("source_count", ctypes.c_uint32)]
 
 
 class _Discrepancy(ctypes.Structure):
     _fields_ = [("key", _Str), ("title", _Str), ("description", _Str),
-                ("side_count", ctypes.c_uint16), ("related_count", ctypes.c_uint16),
-                ("source_count", ctypes.c_uint16)]
+                ("side_count", ctypes.c_uint32), ("related_count", ctypes.c_uint32),
+                ("source_count", ctypes.c_uint32)]
 
 
 class _Item(ctypes.Structure):
-    _fields_ = [("kind", ctypes.c_uint8), ("index", ctypes.c_uint16), ("count", ctypes.c_uint16),
+    _fields_ = [("kind", ctypes.c_uint8), ("index", ctypes.c_uint32), ("count", ctypes.c_uint32),
                 ("text", _Str)]
 
 
 class _Filter(ctypes.Structure):
     _fields_ = [("kinds", ctypes.c_uint8), ("has_entity", ctypes.c_bool),
-                ("entity", ctypes.c_uint16), ("from_", _Date), ("to", _Date)]
+                ("entity", ctypes.c_uint32), ("from_", _Date), ("to", _Date)]
 
 
 class _Hit(ctypes.Structure):
@@ -240,7 +241,7 @@ class _Entry(ctypes.Structure):
 
 
 class _ThreadEntry(ctypes.Structure):
-    _fields_ = [("quote", ctypes.c_uint16), ("depth", ctypes.c_uint16)]
+    _fields_ = [("quote", ctypes.c_uint32), ("depth", ctypes.c_uint32)]
 
 
 class _CorpusHandle(ctypes.Structure):
@@ -262,25 +263,25 @@ _SIGNATURES = {
     "feud_blob": (_STATUS, [_HANDLE, _P(ctypes.c_void_p), _P(ctypes.c_size_t)]),
     "feud_count": (_STATUS, [_HANDLE, ctypes.c_uint8, _P(ctypes.c_size_t)]),
     "feud_get_stats": (_STATUS, [_HANDLE, _P(_Stats)]),
-    "feud_get_source": (_STATUS, [_HANDLE, ctypes.c_uint16, _P(_Source)]),
-    "feud_get_entity": (_STATUS, [_HANDLE, ctypes.c_uint16, _P(_Entity)]),
-    "feud_get_quote": (_STATUS, [_HANDLE, ctypes.c_uint16, _P(_Quote)]),
-    "feud_get_event": (_STATUS, [_HANDLE, ctypes.c_uint16, _P(_Event)]),
-    "feud_get_figure": (_STATUS, [_HANDLE, ctypes.c_uint16, _P(_Figure)]),
-    "feud_get_discrepancy": (_STATUS, [_HANDLE, ctypes.c_uint16, _P(_Discrepancy)]),
-    "feud_list_len": (_STATUS, [_HANDLE, ctypes.c_uint8, ctypes.c_uint16, ctypes.c_uint8,
+    "feud_get_source": (_STATUS, [_HANDLE, ctypes.c_uint32, _P(_Source)]),
+    "feud_get_entity": (_STATUS, [_HANDLE, ctypes.c_uint32, _P(_Entity)]),
+    "feud_get_quote": (_STATUS, [_HANDLE, ctypes.c_uint32, _P(_Quote)]),
+    "feud_get_event": (_STATUS, [_HANDLE, ctypes.c_uint32, _P(_Event)]),
+    "feud_get_figure": (_STATUS, [_HANDLE, ctypes.c_uint32, _P(_Figure)]),
+    "feud_get_discrepancy": (_STATUS, [_HANDLE, ctypes.c_uint32, _P(_Discrepancy)]),
+    "feud_list_len": (_STATUS, [_HANDLE, ctypes.c_uint8, ctypes.c_uint32, ctypes.c_uint8,
                                 _P(ctypes.c_size_t)]),
-    "feud_list_item": (_STATUS, [_HANDLE, ctypes.c_uint8, ctypes.c_uint16, ctypes.c_uint8,
+    "feud_list_item": (_STATUS, [_HANDLE, ctypes.c_uint8, ctypes.c_uint32, ctypes.c_uint8,
                                  ctypes.c_size_t, _P(_Item)]),
-    "feud_variant_source": (_STATUS, [_HANDLE, ctypes.c_uint16, ctypes.c_uint16,
-                                      ctypes.c_size_t, _P(ctypes.c_uint16)]),
-    "feud_key": (_STATUS, [_HANDLE, ctypes.c_uint8, ctypes.c_uint16, _P(_Str)]),
+    "feud_variant_source": (_STATUS, [_HANDLE, ctypes.c_uint32, ctypes.c_uint32,
+                                      ctypes.c_size_t, _P(ctypes.c_uint32)]),
+    "feud_key": (_STATUS, [_HANDLE, ctypes.c_uint8, ctypes.c_uint32, _P(_Str)]),
     "feud_find_key": (_STATUS, [_HANDLE, ctypes.c_char_p, _P(_Ref)]),
-    "feud_entity_by_name": (_STATUS, [_HANDLE, ctypes.c_char_p, _P(ctypes.c_uint16)]),
-    "feud_quote_by": (_STATUS, [_HANDLE, ctypes.c_uint16, ctypes.c_size_t, _P(ctypes.c_uint16)]),
+    "feud_entity_by_name": (_STATUS, [_HANDLE, ctypes.c_char_p, _P(ctypes.c_uint32)]),
+    "feud_quote_by": (_STATUS, [_HANDLE, ctypes.c_uint32, ctypes.c_size_t, _P(ctypes.c_uint32)]),
     "feud_timeline": (_STATUS, [_HANDLE, _P(_Date), _P(_Date), ctypes.c_size_t, _P(_Entry)]),
-    "feud_thread": (_STATUS, [_HANDLE, ctypes.c_uint16, ctypes.c_size_t, _P(_ThreadEntry)]),
-    "feud_random_quote": (_STATUS, [_HANDLE, ctypes.c_uint64, _P(ctypes.c_uint16)]),
+    "feud_thread": (_STATUS, [_HANDLE, ctypes.c_uint32, ctypes.c_size_t, _P(_ThreadEntry)]),
+    "feud_random_quote": (_STATUS, [_HANDLE, ctypes.c_uint64, _P(ctypes.c_uint32)]),
     "feud_kind_name": (ctypes.c_char_p, [ctypes.c_uint8]),
     "feud_field_name": (ctypes.c_char_p, [ctypes.c_uint8]),
     "feud_search": (_STATUS, [_HANDLE, ctypes.c_char_p, _P(_Filter), _P(_Hit), ctypes.c_size_t,
@@ -288,7 +289,7 @@ _SIGNATURES = {
     "feud_hit_text": (_STATUS, [_HANDLE, _P(_Hit), _P(_Str)]),
     "feud_cursor_open": (_STATUS, [_HANDLE, ctypes.c_char_p, _P(_Filter), _P(_Cursor)]),
     "feud_cursor_next": (_STATUS, [_P(_Cursor), _P(_Hit)]),
-    "feud_format_line": (_STATUS, [_HANDLE, ctypes.c_uint8, ctypes.c_uint16, ctypes.c_char_p,
+    "feud_format_line": (_STATUS, [_HANDLE, ctypes.c_uint8, ctypes.c_uint32, ctypes.c_char_p,
                                    ctypes.c_size_t, _P(ctypes.c_size_t)]),
     "feud_translit": (_STATUS, [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint8,
                                 ctypes.c_char_p, ctypes.c_size_t, _P(ctypes.c_size_t)]),
@@ -318,6 +319,16 @@ def _status_str(status: int) -> str:
 def _check(status: int) -> None:
     if status != 0:
         raise _ERRORS.get(status, FeudError)()
+
+
+def _index(value) -> int:
+    """A record index as the C ABI takes it (``uint32_t``). ctypes would keep
+    only the low 32 bits of a larger int (``2**32 + 3`` would become record 3)
+    and wrap a negative one; no record has such an index, so it is not found."""
+    i = operator.index(value)
+    if not 0 <= i <= 0xFFFFFFFF:
+        raise NotFoundError(f"no record {i}")
+    return i
 
 
 def version() -> str:
@@ -672,12 +683,14 @@ class Corpus:
         return [it.text.get() for it in self._list(kind, index, lst)]
 
     def source(self, index: int) -> Source:
+        index = _index(index)
         s = _Source()
         _check(self._lib.feud_get_source(self._h, index, ctypes.byref(s)))
         return Source(index, s.key.get(), s.outlet.get(), s.headline.get(),
                       Dating._of(s.published), s.notes.get())
 
     def entity(self, index: int) -> Entity:
+        index = _index(index)
         e = _Entity()
         _check(self._lib.feud_get_entity(self._h, index, ctypes.byref(e)))
         k = Kind.ENTITY
@@ -686,6 +699,7 @@ class Corpus:
                       self._ids(k, index, _L_SOURCES), e.notes.get())
 
     def quote(self, index: int) -> Quote:
+        index = _index(index)
         q = _Quote()
         _check(self._lib.feud_get_quote(self._h, index, ctypes.byref(q)))
         k = Kind.QUOTE
@@ -693,7 +707,7 @@ class Corpus:
         for vi, it in enumerate(self._list(k, index, _L_VARIANTS)):
             srcs = []
             for si in range(it.count):
-                s = ctypes.c_uint16()
+                s = ctypes.c_uint32()
                 _check(self._lib.feud_variant_source(self._h, index, vi, si, ctypes.byref(s)))
                 srcs.append(s.value)
             variants.append(Variant(it.text.get(), srcs))
@@ -704,6 +718,7 @@ class Corpus:
                      self._ids(k, index, _L_SOURCES))
 
     def event(self, index: int) -> Event:
+        index = _index(index)
         e = _Event()
         _check(self._lib.feud_get_event(self._h, index, ctypes.byref(e)))
         k = Kind.EVENT
@@ -712,6 +727,7 @@ class Corpus:
                      self._ids(k, index, _L_SOURCES))
 
     def figure(self, index: int) -> Figure:
+        index = _index(index)
         f = _Figure()
         _check(self._lib.feud_get_figure(self._h, index, ctypes.byref(f)))
         k = Kind.FIGURE
@@ -723,6 +739,7 @@ class Corpus:
                       self._ids(k, index, _L_SOURCES))
 
     def discrepancy(self, index: int) -> Discrepancy:
+        index = _index(index)
         d = _Discrepancy()
         _check(self._lib.feud_get_discrepancy(self._h, index, ctypes.byref(d)))
         k = Kind.DISCREPANCY
@@ -749,6 +766,7 @@ class Corpus:
             yield self.record(k, i)
 
     def key(self, kind: Union[Kind, int, str], index: int) -> str:
+        index = _index(index)
         s = _Str()
         _check(self._lib.feud_key(self._h, int(Kind.of(kind)), index, ctypes.byref(s)))
         return s.get()
@@ -761,7 +779,7 @@ class Corpus:
 
     def entity_by_name(self, name: str) -> Entity:
         """The entity with this name or alias (case and typography ignored)."""
-        i = ctypes.c_uint16()
+        i = ctypes.c_uint32()
         _check(self._lib.feud_entity_by_name(self._h, _query_bytes(name), ctypes.byref(i)))
         return self.entity(i.value)
 
@@ -769,9 +787,12 @@ class Corpus:
         """The quotes of an entity (an Entity, its index, or a name)."""
         if isinstance(speaker, str):
             speaker = self.entity_by_name(speaker)
-        idx = speaker.index if isinstance(speaker, Entity) else int(speaker)
+        try:
+            idx = _index(speaker.index if isinstance(speaker, Entity) else speaker)
+        except NotFoundError:
+            return  # no such entity, so no quotes (as for any unknown index)
         i = 0
-        q = ctypes.c_uint16()
+        q = ctypes.c_uint32()
         while self._lib.feud_quote_by(self._h, idx, i, ctypes.byref(q)) == 0:
             yield self.quote(q.value)
             i += 1
@@ -789,7 +810,7 @@ class Corpus:
             if isinstance(entity, str):
                 entity = self.entity_by_name(entity)
             f.has_entity = True
-            f.entity = entity.index if isinstance(entity, Entity) else int(entity)
+            f.entity = _index(entity.index if isinstance(entity, Entity) else entity)
         if date_from is not None:
             f.from_ = Date.parse(date_from)._c()
         if date_to is not None:
@@ -866,7 +887,7 @@ class Corpus:
 
     def thread(self, quote: Union[Quote, int]) -> Iterator[Tuple[Quote, int]]:
         """The reply thread around a quote: ``(quote, depth)``, root first."""
-        idx = quote.index if isinstance(quote, Quote) else int(quote)
+        idx = _index(quote.index if isinstance(quote, Quote) else quote)
         t = _ThreadEntry()
         i = 0
         while True:
@@ -881,11 +902,11 @@ class Corpus:
 
     def random_quote(self, seed: int) -> Quote:
         """A quote chosen by ``seed``: the same seed, the same quote."""
-        q = ctypes.c_uint16()
+        q = ctypes.c_uint32()
         _check(self._lib.feud_random_quote(self._h, seed & 0xFFFFFFFFFFFFFFFF, ctypes.byref(q)))
         return self.quote(q.value)
 
     def format_line(self, record: Union[Record, Tuple]) -> str:
         """A record as one line (``Speaker (date): text``, ``date: title``...)."""
         kind, index = (record.kind, record.index) if not isinstance(record, tuple) else record
-        return _text_call(self._lib.feud_format_line, self._h, int(Kind.of(kind)), index)
+        return _text_call(self._lib.feud_format_line, self._h, int(Kind.of(kind)), _index(index))

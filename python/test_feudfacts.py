@@ -46,16 +46,47 @@ class LibraryTest(Base):
         self.assertEqual(ctypes.sizeof(ff._CorpusHandle), 8 * define("FEUD_CORPUS_WORDS"))
         self.assertEqual(ctypes.sizeof(ff._Cursor), 8 * define("FEUD_CURSOR_WORDS"))
         self.assertEqual(define("FEUD_MAX_QUERY_LEN"), 256)
+        self.assertEqual(define("FEUD_MAX_RECORDS"), 2**24 - 1)
+        # Each field's C type, through the header's typedefs (feud_kind is a
+        # uint8_t, ...), must be the ctypes type the wrapper declares: a
+        # uint32_t index read as c_uint16 would be cut silently.
+        c_types = {
+            "uint8_t": ctypes.c_uint8, "uint16_t": ctypes.c_uint16,
+            "uint32_t": ctypes.c_uint32, "int32_t": ctypes.c_int32, "int64_t": ctypes.c_int64,
+            "bool": ctypes.c_bool, "size_t": ctypes.c_size_t,
+            "struct feud_str": ff._Str, "struct feud_date": ff._Date,
+            "struct feud_dating": ff._Dating, "struct feud_ref": ff._Ref,
+        }
+        for line in header.splitlines():
+            parts = line.rstrip(";").split()
+            if line.startswith("typedef ") and len(parts) == 3 and parts[1] in c_types:
+                c_types[parts[2]] = c_types[parts[1]]
         for struct_name, cls in [("feud_hit", ff._Hit), ("feud_quote", ff._Quote),
                                  ("feud_figure", ff._Figure), ("feud_filter", ff._Filter),
                                  ("feud_entity", ff._Entity), ("feud_event", ff._Event),
                                  ("feud_source", ff._Source), ("feud_item", ff._Item),
-                                 ("feud_discrepancy", ff._Discrepancy)]:
+                                 ("feud_discrepancy", ff._Discrepancy), ("feud_ref", ff._Ref),
+                                 ("feud_date", ff._Date), ("feud_dating", ff._Dating),
+                                 ("feud_entry", ff._Entry), ("feud_thread_entry", ff._ThreadEntry),
+                                 ("feud_summary", ff._Summary), ("feud_stats", ff._Stats),
+                                 ("feud_str", ff._Str)]:
             body = header.split(f"typedef struct {struct_name} {{", 1)[1].split("}", 1)[0]
-            fields = [l.strip().rstrip(";").split()[-1] for l in body.splitlines()
-                      if l.strip().endswith(";")]
+            decls = [l.strip().rstrip(";").replace("*", "* ").rsplit(None, 1)
+                     for l in body.splitlines() if l.strip().endswith(";")]
+            fields = [name.split("[")[0] for _, name in decls]
             names = [f[0].rstrip("_") for f in cls._fields_]
             self.assertEqual(names, fields, struct_name)
+            for (c_type, name), (_, py_type) in zip(decls, cls._fields_):
+                if c_type.endswith("*"):  # feud_str.ptr: const char *
+                    self.assertIs(py_type, ctypes.c_void_p, f"{struct_name}.{name}")
+                    continue
+                want = c_types[c_type]
+                if "[" in name:
+                    want = want * int(name.split("[")[1].rstrip("]"))
+                    self.assertEqual((py_type._type_, py_type._length_),
+                                     (want._type_, want._length_), f"{struct_name}.{name}")
+                else:
+                    self.assertIs(py_type, want, f"{struct_name}.{name}")
 
     def test_library_path_honours_the_environment(self):
         old = os.environ.get("FEUDFACTS_LIB")
@@ -176,6 +207,69 @@ class SearchTest(Base):
             self.c.search("softbank", entity=65535)
         with self.assertRaises(ff.InvalidArgumentError):
             self.c.search("softbank", kinds={"nonsense"})
+
+
+class WideIndexTest(Base):
+    """Record indexes are uint32_t end to end (blob format 2 holds up to
+    2**24 - 1 records per kind). An index above 65535 whose low 16 bits name a
+    real record (65536 + 3 -> 3) is unknown, never that record."""
+
+    WIDE = (65536 + 3, 0x1FFFF, 2**24 - 1, 2**24, 2**31, 2**32 - 1)
+
+    def test_indexes_above_65535_are_not_found(self):
+        self.assertGreater(self.c.count("quote"), 3)
+        self.assertEqual(self.c.quote(3).index, 3)
+        for wide in self.WIDE + (65536 + self.softbank.index, 65536 + self.musk.index):
+            with self.subTest(index=wide):
+                for kind in ff.Kind:
+                    with self.assertRaises(ff.NotFoundError):
+                        self.c.record(kind, wide)
+                    with self.assertRaises(ff.NotFoundError):
+                        self.c.key(kind, wide)
+                    with self.assertRaises(ff.NotFoundError):
+                        self.c.format_line((kind, wide))
+                with self.assertRaises(ff.NotFoundError):
+                    list(self.c.thread(wide))
+                with self.assertRaises(ff.NotFoundError):
+                    self.c.search("softbank", entity=wide)
+                with self.assertRaises(ff.NotFoundError):
+                    self.c.matches("softbank", entity=wide)
+                self.assertEqual(list(self.c.quotes_by(wide)), [])
+        # Still usable, and the narrow index still works.
+        self.assertEqual(self.c.quote(self.softbank.index), self.softbank)
+
+    def test_the_c_calls_take_32_bits(self):
+        """Straight through ctypes, under the wrapper: 65536 + 3 reaches the
+        library whole and is refused there."""
+        lib, h = ff._load(), self.c._h
+        q, n, s = ff._Quote(), ctypes.c_size_t(), ff._Str()
+        self.assertEqual(lib.feud_get_quote(h, 3, ctypes.byref(q)), 0)
+        not_found = ff.NotFoundError.status
+        self.assertEqual(lib.feud_get_quote(h, 65536 + 3, ctypes.byref(q)), not_found)
+        self.assertEqual(lib.feud_key(h, int(ff.Kind.QUOTE), 65536 + 3, ctypes.byref(s)),
+                         not_found)
+        self.assertEqual(lib.feud_list_len(h, int(ff.Kind.QUOTE), 65536 + 3, 0, ctypes.byref(n)),
+                         not_found)
+        out = ctypes.c_uint32(0xDEADBEEF)
+        self.assertEqual(lib.feud_entity_by_name(h, b"@sama", ctypes.byref(out)), 0)
+        self.assertEqual(out.value, self.altman.index)
+
+    def test_indexes_past_32_bits_are_not_wrapped_by_ctypes(self):
+        """ctypes would pass only the low 32 bits of 2**32 + 3 (record 3);
+        the wrapper refuses such indexes, and negative ones, itself."""
+        for bad in (2**32, 2**32 + 3, 2**32 + self.softbank.index, 2**40, -1, -65533):
+            with self.subTest(index=bad):
+                with self.assertRaises(ff.NotFoundError):
+                    self.c.quote(bad)
+                with self.assertRaises(ff.NotFoundError):
+                    self.c.key("quote", bad)
+                with self.assertRaises(ff.NotFoundError):
+                    self.c.format_line(("quote", bad))
+                with self.assertRaises(ff.NotFoundError):
+                    list(self.c.thread(bad))
+                with self.assertRaises(ff.NotFoundError):
+                    self.c.search("softbank", entity=bad)
+                self.assertEqual(list(self.c.quotes_by(bad)), [])
 
 
 class TimeTest(Base):

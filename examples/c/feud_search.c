@@ -27,7 +27,7 @@ static int fail(enum feud_status st, const char *what) {
 }
 
 /* Prints record (kind, index) as a line, as --ascii and -w ask. */
-static void print_record(const feud_corpus *c, feud_kind kind, uint16_t index, const char *indent) {
+static void print_record(const feud_corpus *c, feud_kind kind, uint32_t index, const char *indent) {
     char line[1024], ascii_line[1024], wrapped[1200];
     const char *out = line;
     size_t needed = 0;
@@ -132,7 +132,7 @@ int main(int argc, char **argv) {
         } else if (strcmp(a, "--thread") == 0) {
             mode_thread = 1;
         } else if (strcmp(a, "--random") == 0 && i + 1 < argc) {
-            uint16_t q;
+            uint32_t q;
             enum feud_status st = feud_random_quote(c, strtoull(argv[++i], NULL, 10), &q);
             if (st != FEUD_OK) return fail(st, "random");
             print_record(c, FEUD_KIND_QUOTE, q, "");

@@ -120,7 +120,7 @@ static void report_stack(const char *label, size_t used) {
 static const struct feud_corpus *corpus;
 
 /* One line of a record (feud_format_line), cut at 120 bytes. */
-static void record_line(feud_kind kind, uint16_t index) {
+static void record_line(feud_kind kind, uint32_t index) {
   char buf[121];
   size_t needed = 0;
   enum feud_status st = feud_format_line(corpus, kind, index, buf, sizeof buf, &needed);
@@ -136,7 +136,7 @@ static void record_line(feud_kind kind, uint16_t index) {
 }
 
 /* `Speaker (date): text` in full, indented by `level`. */
-static void quote(uint16_t index, int level) {
+static void quote(uint32_t index, int level) {
   struct feud_quote q;
   if (feud_get_quote(corpus, index, &q) != FEUD_OK) {
     fail("quote index");
@@ -281,7 +281,7 @@ static void step_timeline(void) {
 }
 
 static void step_qotd(void) {
-  uint16_t q;
+  uint32_t q;
   out_str("[quote of the day] seed ");
   out_num(QOTD_SEED);
   out_char('\n');

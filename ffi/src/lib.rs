@@ -73,7 +73,7 @@ pub extern "C" fn rust_eh_personality() {}
 /// Major version of this header (the library's is `feud_version()`).
 pub const FEUD_VERSION_MAJOR: u32 = 0;
 /// Minor version of this header.
-pub const FEUD_VERSION_MINOR: u32 = 1;
+pub const FEUD_VERSION_MINOR: u32 = 2;
 /// Patch version of this header.
 pub const FEUD_VERSION_PATCH: u32 = 0;
 
@@ -83,6 +83,13 @@ pub const FEUD_MAX_QUERY_LEN: u32 = 256;
 pub const FEUD_MAX_TERMS: u32 = 8;
 /// The deepest reply thread (depth of the deepest reply).
 pub const FEUD_MAX_THREAD_DEPTH: u32 = 16;
+/// The most records of one kind a corpus can hold (2^24 - 1, blob format
+/// version 2). Record indexes (ids) are `uint32_t` everywhere, and every
+/// valid one is below this.
+pub const FEUD_MAX_RECORDS: u32 = 16777215;
+
+// `feud_quote.reply_to` is an `int32_t` (-1 for none): every index fits.
+const _: () = assert!(FEUD_MAX_RECORDS <= i32::MAX as u32);
 
 /// The library's version, `"MAJOR.MINOR.PATCH"` (static, NUL-terminated).
 /// Compare with `FEUD_VERSION_STRING` to catch a header/library mismatch.
@@ -459,7 +466,7 @@ pub struct feud_ref {
     /// The kind (`FEUD_KIND_*`).
     pub kind: feud_kind,
     /// The index within the kind.
-    pub index: u16,
+    pub index: u32,
 }
 
 impl feud_ref {
@@ -516,11 +523,11 @@ pub struct feud_entity {
     /// What it is, spelled: `person`, `company`, ...
     pub kind_name: feud_str,
     /// Number of roles (`FEUD_LIST_ROLES`).
-    pub role_count: u16,
+    pub role_count: u32,
     /// Number of aliases (`FEUD_LIST_ALIASES`).
-    pub alias_count: u16,
+    pub alias_count: u32,
     /// Number of sources naming it (`FEUD_LIST_SOURCES`).
-    pub source_count: u16,
+    pub source_count: u32,
     /// Notes; may be empty.
     pub notes: feud_str,
 }
@@ -532,7 +539,7 @@ pub struct feud_quote {
     /// The key, e.g. `q-wrong-as-you-surely-know`.
     pub key: feud_str,
     /// Index of the speaking entity.
-    pub speaker: u16,
+    pub speaker: u32,
     /// The speaker's name.
     pub speaker_name: feud_str,
     /// The canonical text, byte for byte as printed.
@@ -543,16 +550,17 @@ pub struct feud_quote {
     pub medium: feud_medium,
     /// How it was delivered, spelled: `x-post`, ...
     pub medium_name: feud_str,
-    /// Index of the quote this one replies to, or -1.
+    /// Index of the quote this one replies to, or -1. Signed for the -1:
+    /// every index (at most `FEUD_MAX_RECORDS`) fits.
     pub reply_to: i32,
     /// What it was said about.
     pub context: feud_str,
     /// Number of sources printing `text` exactly (`FEUD_LIST_TEXT_SOURCES`).
-    pub text_source_count: u16,
+    pub text_source_count: u32,
     /// Number of variant printings (`FEUD_LIST_VARIANTS`).
-    pub variant_count: u16,
+    pub variant_count: u32,
     /// Number of sources carrying it at all (`FEUD_LIST_SOURCES`).
-    pub source_count: u16,
+    pub source_count: u32,
 }
 
 /// A dated or datable event.
@@ -568,11 +576,11 @@ pub struct feud_event {
     /// One sentence.
     pub summary: feud_str,
     /// Number of entities taking part (`FEUD_LIST_PARTICIPANTS`).
-    pub participant_count: u16,
+    pub participant_count: u32,
     /// Number of quotes said at it (`FEUD_LIST_QUOTES`).
-    pub quote_count: u16,
+    pub quote_count: u32,
     /// Number of sources reporting it (`FEUD_LIST_SOURCES`).
-    pub source_count: u16,
+    pub source_count: u32,
 }
 
 /// An amount or count.
@@ -594,13 +602,13 @@ pub struct feud_figure {
     /// When it applies.
     pub dating: feud_dating,
     /// Number of entities claiming it (`FEUD_LIST_CLAIMED_BY`).
-    pub claimed_by_count: u16,
+    pub claimed_by_count: u32,
     /// Number of entities disputing it (`FEUD_LIST_DISPUTED_BY`).
-    pub disputed_by_count: u16,
+    pub disputed_by_count: u32,
     /// Number of phrasings (`FEUD_LIST_PHRASINGS`).
-    pub phrasing_count: u16,
+    pub phrasing_count: u32,
     /// Number of sources phrasing it (`FEUD_LIST_SOURCES`).
-    pub source_count: u16,
+    pub source_count: u32,
 }
 
 /// A place where the articles disagree or are wrong.
@@ -614,11 +622,11 @@ pub struct feud_discrepancy {
     /// What disagrees and what the corpus records.
     pub description: feud_str,
     /// Number of sides (`FEUD_LIST_SIDES`).
-    pub side_count: u16,
+    pub side_count: u32,
     /// Number of related records (`FEUD_LIST_RELATED`).
-    pub related_count: u16,
+    pub related_count: u32,
     /// Number of sources involved (`FEUD_LIST_SOURCES`).
-    pub source_count: u16,
+    pub source_count: u32,
 }
 
 /// One item of a record's list (see `feud_list`). Records are given by
@@ -630,9 +638,9 @@ pub struct feud_item {
     /// The kind of record `index` refers to, or `FEUD_KIND_NONE`.
     pub kind: feud_kind,
     /// The record's index (0 when `kind` is `FEUD_KIND_NONE`).
-    pub index: u16,
+    pub index: u32,
     /// For `FEUD_LIST_VARIANTS`: how many sources print the variant; else 0.
-    pub count: u16,
+    pub count: u32,
     /// The text (empty for record items).
     pub text: feud_str,
 }
@@ -647,7 +655,7 @@ pub struct feud_filter {
     pub has_entity: bool,
     /// The entity (index): itself, its quotes, events it takes part in,
     /// figures it claims or disputes, discrepancies linked to it.
-    pub entity: u16,
+    pub entity: u32,
     /// Only dated records overlapping `from`..`to`; a year of 0 leaves that
     /// bound open. Undated records are excluded when either bound is set.
     pub from: feud_date,
@@ -723,9 +731,9 @@ pub struct feud_entry {
 #[derive(Clone, Copy, Debug)]
 pub struct feud_thread_entry {
     /// The quote's index.
-    pub quote: u16,
+    pub quote: u32,
     /// Its depth: 0 for the root, 1 for a reply to it, ...
-    pub depth: u16,
+    pub depth: u32,
 }
 
 // ----- the corpus handle -----------------------------------------------------
@@ -918,8 +926,12 @@ pub unsafe extern "C" fn feud_get_stats(
     })())
 }
 
-fn count16(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
+/// A list's length as the ABI's `uint32_t`, never cut. It always fits: the
+/// blob stores every list's length as a `u32` (and a blob is at most
+/// `u32::MAX` bytes). Were one ever not to fit, it is refused as a malformed
+/// blob rather than misreported.
+fn count32(n: usize) -> Res<u32> {
+    u32::try_from(n).map_err(|_| FEUD_ERR_MALFORMED_BLOB)
 }
 
 fn named<T: PartialEq + Copy>(all: &[T], v: T, names: &[&'static CStr]) -> (u8, feud_str) {
@@ -990,7 +1002,7 @@ const FIELD_NAMES: [&CStr; 12] = [
 #[no_mangle]
 pub unsafe extern "C" fn feud_get_source(
     corpus: *const feud_corpus,
-    index: u16,
+    index: u32,
     out: *mut feud_source,
 ) -> feud_status {
     done((|| {
@@ -1017,7 +1029,7 @@ pub unsafe extern "C" fn feud_get_source(
 #[no_mangle]
 pub unsafe extern "C" fn feud_get_entity(
     corpus: *const feud_corpus,
-    index: u16,
+    index: u32,
     out: *mut feud_entity,
 ) -> feud_status {
     done((|| {
@@ -1032,9 +1044,9 @@ pub unsafe extern "C" fn feud_get_entity(
                 name: feud_str::of(e.name),
                 kind,
                 kind_name,
-                role_count: count16(e.roles.len()),
-                alias_count: count16(e.aliases.len()),
-                source_count: count16(e.sources.len()),
+                role_count: count32(e.roles.len())?,
+                alias_count: count32(e.aliases.len())?,
+                source_count: count32(e.sources.len())?,
                 notes: feud_str::of(e.notes),
             },
         )
@@ -1048,7 +1060,7 @@ pub unsafe extern "C" fn feud_get_entity(
 #[no_mangle]
 pub unsafe extern "C" fn feud_get_quote(
     corpus: *const feud_corpus,
-    index: u16,
+    index: u32,
     out: *mut feud_quote,
 ) -> feud_status {
     done((|| {
@@ -1069,11 +1081,14 @@ pub unsafe extern "C" fn feud_get_quote(
                 dating: feud_dating::of(q.dating),
                 medium,
                 medium_name,
-                reply_to: q.reply_to.map_or(-1, i32::from),
+                reply_to: match q.reply_to {
+                    None => -1,
+                    Some(r) => i32::try_from(r).map_err(|_| FEUD_ERR_MALFORMED_BLOB)?,
+                },
                 context: feud_str::of(q.context),
-                text_source_count: count16(q.text_sources.len()),
-                variant_count: count16(q.variants.len()),
-                source_count: count16(q.sources.len()),
+                text_source_count: count32(q.text_sources.len())?,
+                variant_count: count32(q.variants.len())?,
+                source_count: count32(q.sources.len())?,
             },
         )
     })())
@@ -1086,7 +1101,7 @@ pub unsafe extern "C" fn feud_get_quote(
 #[no_mangle]
 pub unsafe extern "C" fn feud_get_event(
     corpus: *const feud_corpus,
-    index: u16,
+    index: u32,
     out: *mut feud_event,
 ) -> feud_status {
     done((|| {
@@ -1100,9 +1115,9 @@ pub unsafe extern "C" fn feud_get_event(
                 dating: feud_dating::of(e.dating),
                 title: feud_str::of(e.title),
                 summary: feud_str::of(e.summary),
-                participant_count: count16(e.participants.len()),
-                quote_count: count16(e.quotes.len()),
-                source_count: count16(e.sources.len()),
+                participant_count: count32(e.participants.len())?,
+                quote_count: count32(e.quotes.len())?,
+                source_count: count32(e.sources.len())?,
             },
         )
     })())
@@ -1115,7 +1130,7 @@ pub unsafe extern "C" fn feud_get_event(
 #[no_mangle]
 pub unsafe extern "C" fn feud_get_figure(
     corpus: *const feud_corpus,
-    index: u16,
+    index: u32,
     out: *mut feud_figure,
 ) -> feud_status {
     done((|| {
@@ -1134,10 +1149,10 @@ pub unsafe extern "C" fn feud_get_figure(
                 qualifier_name,
                 refers_to: feud_str::of(f.refers_to),
                 dating: feud_dating::of(f.dating),
-                claimed_by_count: count16(f.claimed_by.len()),
-                disputed_by_count: count16(f.disputed_by.len()),
-                phrasing_count: count16(f.phrasings.len()),
-                source_count: count16(f.sources.len()),
+                claimed_by_count: count32(f.claimed_by.len())?,
+                disputed_by_count: count32(f.disputed_by.len())?,
+                phrasing_count: count32(f.phrasings.len())?,
+                source_count: count32(f.sources.len())?,
             },
         )
     })())
@@ -1150,7 +1165,7 @@ pub unsafe extern "C" fn feud_get_figure(
 #[no_mangle]
 pub unsafe extern "C" fn feud_get_discrepancy(
     corpus: *const feud_corpus,
-    index: u16,
+    index: u32,
     out: *mut feud_discrepancy,
 ) -> feud_status {
     done((|| {
@@ -1163,15 +1178,15 @@ pub unsafe extern "C" fn feud_get_discrepancy(
                 key: feud_str::of(d.key),
                 title: feud_str::of(d.title),
                 description: feud_str::of(d.description),
-                side_count: count16(d.sides.len()),
-                related_count: count16(d.related.len()),
-                source_count: count16(d.sources.len()),
+                side_count: count32(d.sides.len())?,
+                related_count: count32(d.related.len())?,
+                source_count: count32(d.sources.len())?,
             },
         )
     })())
 }
 
-fn record_item(kind: Kind, index: u16) -> feud_item {
+fn record_item(kind: Kind, index: u32) -> feud_item {
     feud_item {
         kind: kind as u8,
         index,
@@ -1180,7 +1195,7 @@ fn record_item(kind: Kind, index: u16) -> feud_item {
     }
 }
 
-fn text_item(t: Text<'_>, source: Option<u16>) -> feud_item {
+fn text_item(t: Text<'_>, source: Option<u32>) -> feud_item {
     feud_item {
         kind: source.map_or(FEUD_KIND_NONE, |_| FEUD_KIND_SOURCE),
         index: source.unwrap_or(0),
@@ -1197,7 +1212,7 @@ fn list_access(
     i: Option<usize>,
 ) -> Res<(usize, Option<feud_item>)> {
     let rec = c.record(r).ok_or(FEUD_ERR_NOT_FOUND)?;
-    let ids = |p: feudfacts::Packed<'static, u16>, kind: Kind| {
+    let ids = |p: feudfacts::Packed<'static, u32>, kind: Kind| {
         (
             p.len(),
             i.and_then(|i| p.get(i)).map(|x| record_item(kind, x)),
@@ -1218,13 +1233,16 @@ fn list_access(
             i.and_then(|i| e.aliases.get(i)).map(|t| text_item(t, None)),
         ),
         (FEUD_LIST_TEXT_SOURCES, Record::Quote(q)) => ids(q.text_sources, Kind::Source),
-        (FEUD_LIST_VARIANTS, Record::Quote(q)) => (
-            q.variants.len(),
-            i.and_then(|i| q.variants.get(i)).map(|v| feud_item {
-                count: count16(v.sources.len()),
-                ..text_item(v.text, None)
-            }),
-        ),
+        (FEUD_LIST_VARIANTS, Record::Quote(q)) => {
+            let item = match i.and_then(|i| q.variants.get(i)) {
+                Some(v) => Some(feud_item {
+                    count: count32(v.sources.len())?,
+                    ..text_item(v.text, None)
+                }),
+                None => None,
+            };
+            (q.variants.len(), item)
+        }
         (FEUD_LIST_PARTICIPANTS, Record::Event(e)) => ids(e.participants, Kind::Entity),
         (FEUD_LIST_QUOTES, Record::Event(e)) => ids(e.quotes, Kind::Quote),
         (FEUD_LIST_CLAIMED_BY, Record::Figure(f)) => ids(f.claimed_by, Kind::Entity),
@@ -1259,7 +1277,7 @@ fn list_access(
 pub unsafe extern "C" fn feud_list_len(
     corpus: *const feud_corpus,
     kind: feud_kind,
-    index: u16,
+    index: u32,
     list: feud_list,
     out: *mut usize,
 ) -> feud_status {
@@ -1283,7 +1301,7 @@ pub unsafe extern "C" fn feud_list_len(
 pub unsafe extern "C" fn feud_list_item(
     corpus: *const feud_corpus,
     kind: feud_kind,
-    index: u16,
+    index: u32,
     list: feud_list,
     i: usize,
     out: *mut feud_item,
@@ -1305,10 +1323,10 @@ pub unsafe extern "C" fn feud_list_item(
 #[no_mangle]
 pub unsafe extern "C" fn feud_variant_source(
     corpus: *const feud_corpus,
-    quote: u16,
-    variant: u16,
+    quote: u32,
+    variant: u32,
     i: usize,
-    out: *mut u16,
+    out: *mut u32,
 ) -> feud_status {
     done((|| {
         let c = corpus_of(corpus)?;
@@ -1338,7 +1356,7 @@ fn c_str<'s>(s: *const c_char) -> Res<&'s str> {
 pub unsafe extern "C" fn feud_key(
     corpus: *const feud_corpus,
     kind: feud_kind,
-    index: u16,
+    index: u32,
     out: *mut feud_str,
 ) -> feud_status {
     done((|| {
@@ -1376,7 +1394,7 @@ pub unsafe extern "C" fn feud_find_key(
 pub unsafe extern "C" fn feud_entity_by_name(
     corpus: *const feud_corpus,
     name: *const c_char,
-    out: *mut u16,
+    out: *mut u32,
 ) -> feud_status {
     done((|| {
         let c = corpus_of(corpus)?;
@@ -1394,9 +1412,9 @@ pub unsafe extern "C" fn feud_entity_by_name(
 #[no_mangle]
 pub unsafe extern "C" fn feud_quote_by(
     corpus: *const feud_corpus,
-    speaker: u16,
+    speaker: u32,
     i: usize,
-    out: *mut u16,
+    out: *mut u32,
 ) -> feud_status {
     done((|| {
         let c = corpus_of(corpus)?;
@@ -1468,7 +1486,7 @@ pub unsafe extern "C" fn feud_timeline(
 #[no_mangle]
 pub unsafe extern "C" fn feud_thread(
     corpus: *const feud_corpus,
-    quote: u16,
+    quote: u32,
     i: usize,
     out: *mut feud_thread_entry,
 ) -> feud_status {
@@ -1480,7 +1498,7 @@ pub unsafe extern "C" fn feud_thread(
             out,
             feud_thread_entry {
                 quote: q,
-                depth: depth as u16,
+                depth: depth as u32,
             },
         )
     })())
@@ -1496,7 +1514,7 @@ pub unsafe extern "C" fn feud_thread(
 pub unsafe extern "C" fn feud_random_quote(
     corpus: *const feud_corpus,
     seed: u64,
-    out: *mut u16,
+    out: *mut u32,
 ) -> feud_status {
     done((|| {
         let c = corpus_of(corpus)?;
@@ -1682,7 +1700,8 @@ pub unsafe extern "C" fn feud_hit_text(
         need(hit)?;
         need(out)?;
         // SAFETY: non-null, a readable `feud_hit` per the header; its `bool`
-        // is not inspected, and any byte is a valid `u8`.
+        // is not inspected, and any bits are a valid `u8` (kind, field, item)
+        // or `u32` (index).
         let (kind, index, field, item) = unsafe {
             let r = ptr::addr_of!((*hit).record).read();
             (
@@ -1886,7 +1905,7 @@ fn utf8<'s>(s: *const c_char, len: usize) -> Res<&'s str> {
 pub unsafe extern "C" fn feud_format_line(
     corpus: *const feud_corpus,
     kind: feud_kind,
-    index: u16,
+    index: u32,
     buf: *mut c_char,
     size: usize,
     needed: *mut usize,
@@ -2131,6 +2150,7 @@ mod tests {
             FEUD_MAX_THREAD_DEPTH as usize,
             feudfacts::format::MAX_THREAD_DEPTH
         );
+        assert_eq!(FEUD_MAX_RECORDS, feudfacts::format::MAX_RECORDS);
     }
 
     #[test]
@@ -2143,6 +2163,103 @@ mod tests {
         // SAFETY: as above.
         let s = unsafe { CStr::from_ptr(feud_status_str(14)) };
         assert_eq!(s.to_str().unwrap(), "unknown status");
+    }
+
+    /// Indexes are `u32` end to end: an index past `u16::MAX` whose low 16
+    /// bits name a real record is refused, never read as that record.
+    #[test]
+    fn indexes_above_u16_max_are_not_truncated() {
+        let c = feud_embedded();
+        let core = Corpus::embedded();
+        let q = core.quotes_by(0).next().map_or(0, |(i, _)| i);
+        let wide = 0x1_0000 + q;
+        let mut quote = MaybeUninit::<feud_quote>::uninit();
+        let mut entity = MaybeUninit::<feud_entity>::uninit();
+        let mut s = MaybeUninit::<feud_str>::uninit();
+        let mut n = 0usize;
+        let mut item = MaybeUninit::<feud_item>::uninit();
+        let mut id = 0u32;
+        let mut t = MaybeUninit::<feud_thread_entry>::uninit();
+        let mut buf = [0 as c_char; 64];
+        let mut sum = feud_summary::default();
+        let filter = feud_filter {
+            has_entity: true,
+            entity: 0x1_0000,
+            ..feud_filter::default()
+        };
+        // SAFETY: valid pointers to locals, or NULL where allowed.
+        unsafe {
+            assert_eq!(feud_get_quote(c, q, quote.as_mut_ptr()), FEUD_OK);
+            assert_eq!(
+                feud_get_quote(c, wide, quote.as_mut_ptr()),
+                FEUD_ERR_NOT_FOUND
+            );
+            assert_eq!(
+                feud_get_entity(c, 0x1_0000, entity.as_mut_ptr()),
+                FEUD_ERR_NOT_FOUND
+            );
+            assert_eq!(
+                feud_key(c, FEUD_KIND_QUOTE, wide, s.as_mut_ptr()),
+                FEUD_ERR_NOT_FOUND
+            );
+            assert_eq!(
+                feud_list_len(c, FEUD_KIND_QUOTE, wide, FEUD_LIST_SOURCES, &mut n),
+                FEUD_ERR_NOT_FOUND
+            );
+            assert_eq!(
+                feud_list_item(
+                    c,
+                    FEUD_KIND_QUOTE,
+                    wide,
+                    FEUD_LIST_SOURCES,
+                    0,
+                    item.as_mut_ptr()
+                ),
+                FEUD_ERR_NOT_FOUND
+            );
+            assert_eq!(
+                feud_variant_source(c, wide, 0, 0, &mut id),
+                FEUD_ERR_NOT_FOUND
+            );
+            assert_eq!(feud_quote_by(c, 0x1_0000, 0, &mut id), FEUD_ERR_NOT_FOUND);
+            assert_eq!(feud_thread(c, wide, 0, t.as_mut_ptr()), FEUD_ERR_NOT_FOUND);
+            assert_eq!(
+                feud_format_line(
+                    c,
+                    FEUD_KIND_QUOTE,
+                    wide,
+                    buf.as_mut_ptr(),
+                    buf.len(),
+                    ptr::null_mut()
+                ),
+                FEUD_ERR_NOT_FOUND
+            );
+            assert_eq!(
+                feud_search(
+                    c,
+                    c"softbank".as_ptr(),
+                    &filter,
+                    ptr::null_mut(),
+                    0,
+                    &mut sum
+                ),
+                FEUD_ERR_NOT_FOUND
+            );
+            let mut hit = MaybeUninit::<feud_hit>::uninit();
+            let st = feud_search(
+                c,
+                c"softbank secured".as_ptr(),
+                ptr::null(),
+                hit.as_mut_ptr(),
+                1,
+                &mut sum,
+            );
+            assert_eq!((st, sum.returned), (FEUD_OK, 1));
+            let mut hit = hit.assume_init();
+            assert_eq!(feud_hit_text(c, &hit, s.as_mut_ptr()), FEUD_OK);
+            hit.record.index += 0x1_0000;
+            assert_eq!(feud_hit_text(c, &hit, s.as_mut_ptr()), FEUD_ERR_NOT_FOUND);
+        }
     }
 
     #[test]

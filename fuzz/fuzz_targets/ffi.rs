@@ -37,27 +37,27 @@ enum Op<'a> {
     Stats,
     Get {
         kind: u8,
-        index: u16,
+        index: Index,
     },
     ListLen {
         kind: u8,
-        index: u16,
+        index: Index,
         list: u8,
     },
     ListItem {
         kind: u8,
-        index: u16,
+        index: Index,
         list: u8,
         i: u16,
     },
     VariantSource {
-        quote: u16,
-        variant: u16,
+        quote: Index,
+        variant: Index,
         i: u16,
     },
     Key {
         kind: u8,
-        index: u16,
+        index: Index,
     },
     FindKey {
         key: &'a [u8],
@@ -66,7 +66,7 @@ enum Op<'a> {
         name: &'a [u8],
     },
     QuoteBy {
-        speaker: u16,
+        speaker: Index,
         i: u16,
     },
     Timeline {
@@ -75,7 +75,7 @@ enum Op<'a> {
         i: u16,
     },
     Thread {
-        quote: u16,
+        quote: Index,
         i: u16,
     },
     Random {
@@ -98,7 +98,7 @@ enum Op<'a> {
     },
     FormatLine {
         kind: u8,
-        index: u16,
+        index: Index,
         size: u16,
     },
     Translit {
@@ -113,11 +113,27 @@ enum Op<'a> {
     },
 }
 
+/// A record index (`uint32_t` in the C ABI): mostly 16 bits, so that real
+/// records are found often, and with `high` any 32-bit value, including
+/// ones past `u16::MAX` whose low bits name a real record (which must not be
+/// read as that record).
+#[derive(Arbitrary, Debug, Clone, Copy)]
+struct Index {
+    low: u16,
+    high: Option<u16>,
+}
+
+impl Index {
+    fn get(self) -> u32 {
+        u32::from(self.high.unwrap_or(0)) << 16 | u32::from(self.low)
+    }
+}
+
 #[derive(Arbitrary, Debug, Clone, Copy)]
 struct Filter {
     kinds: u8,
     has_entity: bool,
-    entity: u16,
+    entity: Index,
     from: (u16, u8, u8),
     to: (u16, u8, u8),
 }
@@ -165,7 +181,7 @@ fn filter(f: &Filter) -> feud_filter {
     feud_filter {
         kinds: f.kinds,
         has_entity: f.has_entity,
-        entity: f.entity,
+        entity: f.entity.get(),
         from: date(f.from),
         to: date(f.to),
     }
@@ -185,6 +201,17 @@ fn edit_blob(edits: &[u8]) -> Vec<u8> {
         }
     }
     blob
+}
+
+/// A call that found record `index` of `kind`: the index is below the
+/// kind's count, i.e. it was not cut to a smaller index that exists.
+unsafe fn assert_found_within_count(c: *const feud_corpus, kind: u8, index: u32) {
+    let mut n = 0usize;
+    assert_eq!(feud_count(c, kind, &mut n) as i32, 0);
+    assert!(
+        (index as usize) < n,
+        "index {index} found, but kind {kind} has {n}"
+    );
 }
 
 macro_rules! out {
@@ -273,97 +300,108 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 }
                 s
             }
-            Op::Get { kind, index } => match kind % 7 {
-                0 => {
-                    let mut o = MaybeUninit::<feud_source>::uninit();
-                    let s = feud_get_source(c, *index, out!(null, o));
-                    if s as i32 == 0 {
-                        let o = o.assume_init();
-                        for t in [&o.key, &o.outlet, &o.headline, &o.notes, &o.published.note] {
-                            check_str(t);
+            Op::Get { kind, index } => {
+                let index = &index.get();
+                let s = match kind % 7 {
+                    0 => {
+                        let mut o = MaybeUninit::<feud_source>::uninit();
+                        let s = feud_get_source(c, *index, out!(null, o));
+                        if s as i32 == 0 {
+                            let o = o.assume_init();
+                            for t in [&o.key, &o.outlet, &o.headline, &o.notes, &o.published.note] {
+                                check_str(t);
+                            }
                         }
+                        s
                     }
-                    s
-                }
-                1 => {
-                    let mut o = MaybeUninit::<feud_entity>::uninit();
-                    let s = feud_get_entity(c, *index, out!(null, o));
-                    if s as i32 == 0 {
-                        let o = o.assume_init();
-                        for t in [&o.key, &o.name, &o.kind_name, &o.notes] {
-                            check_str(t);
+                    1 => {
+                        let mut o = MaybeUninit::<feud_entity>::uninit();
+                        let s = feud_get_entity(c, *index, out!(null, o));
+                        if s as i32 == 0 {
+                            let o = o.assume_init();
+                            for t in [&o.key, &o.name, &o.kind_name, &o.notes] {
+                                check_str(t);
+                            }
                         }
+                        s
                     }
-                    s
-                }
-                2 => {
-                    let mut o = MaybeUninit::<feud_quote>::uninit();
-                    let s = feud_get_quote(c, *index, out!(null, o));
-                    if s as i32 == 0 {
-                        let o = o.assume_init();
-                        for t in [
-                            &o.key,
-                            &o.speaker_name,
-                            &o.text,
-                            &o.medium_name,
-                            &o.context,
-                            &o.dating.note,
-                        ] {
-                            check_str(t);
+                    2 => {
+                        let mut o = MaybeUninit::<feud_quote>::uninit();
+                        let s = feud_get_quote(c, *index, out!(null, o));
+                        if s as i32 == 0 {
+                            let o = o.assume_init();
+                            for t in [
+                                &o.key,
+                                &o.speaker_name,
+                                &o.text,
+                                &o.medium_name,
+                                &o.context,
+                                &o.dating.note,
+                            ] {
+                                check_str(t);
+                            }
                         }
+                        s
                     }
-                    s
-                }
-                3 => {
-                    let mut o = MaybeUninit::<feud_event>::uninit();
-                    let s = feud_get_event(c, *index, out!(null, o));
-                    if s as i32 == 0 {
-                        let o = o.assume_init();
-                        for t in [&o.key, &o.title, &o.summary, &o.dating.note] {
-                            check_str(t);
+                    3 => {
+                        let mut o = MaybeUninit::<feud_event>::uninit();
+                        let s = feud_get_event(c, *index, out!(null, o));
+                        if s as i32 == 0 {
+                            let o = o.assume_init();
+                            for t in [&o.key, &o.title, &o.summary, &o.dating.note] {
+                                check_str(t);
+                            }
                         }
+                        s
                     }
-                    s
-                }
-                4 => {
-                    let mut o = MaybeUninit::<feud_figure>::uninit();
-                    let s = feud_get_figure(c, *index, out!(null, o));
-                    if s as i32 == 0 {
-                        let o = o.assume_init();
-                        for t in [
-                            &o.key,
-                            &o.unit,
-                            &o.qualifier_name,
-                            &o.refers_to,
-                            &o.dating.note,
-                        ] {
-                            check_str(t);
+                    4 => {
+                        let mut o = MaybeUninit::<feud_figure>::uninit();
+                        let s = feud_get_figure(c, *index, out!(null, o));
+                        if s as i32 == 0 {
+                            let o = o.assume_init();
+                            for t in [
+                                &o.key,
+                                &o.unit,
+                                &o.qualifier_name,
+                                &o.refers_to,
+                                &o.dating.note,
+                            ] {
+                                check_str(t);
+                            }
                         }
+                        s
                     }
-                    s
-                }
-                5 => {
-                    let mut o = MaybeUninit::<feud_discrepancy>::uninit();
-                    let s = feud_get_discrepancy(c, *index, out!(null, o));
-                    if s as i32 == 0 {
-                        let o = o.assume_init();
-                        for t in [&o.key, &o.title, &o.description] {
-                            check_str(t);
+                    5 => {
+                        let mut o = MaybeUninit::<feud_discrepancy>::uninit();
+                        let s = feud_get_discrepancy(c, *index, out!(null, o));
+                        if s as i32 == 0 {
+                            let o = o.assume_init();
+                            for t in [&o.key, &o.title, &o.description] {
+                                check_str(t);
+                            }
                         }
+                        s
                     }
-                    s
+                    _ => {
+                        // A NULL corpus handle.
+                        let mut o = MaybeUninit::<feud_quote>::uninit();
+                        let s = feud_get_quote(ptr::null(), *index, o.as_mut_ptr());
+                        assert_eq!(s as i32, 1);
+                        s
+                    }
+                };
+                if s as i32 == 0 {
+                    assert_found_within_count(c, kind % 7, *index);
                 }
-                _ => {
-                    // A NULL corpus handle.
-                    let mut o = MaybeUninit::<feud_quote>::uninit();
-                    let s = feud_get_quote(ptr::null(), *index, o.as_mut_ptr());
-                    assert_eq!(s as i32, 1);
-                    s
-                }
-            },
+                s
+            }
             Op::ListLen { kind, index, list } => {
                 let mut o = MaybeUninit::<usize>::uninit();
-                feud_list_len(c, *kind, *index, *list, out!(null, o))
+                let s = feud_list_len(c, *kind, index.get(), *list, out!(null, o));
+                if s as i32 == 0 {
+                    assert_found_within_count(c, *kind, index.get());
+                }
+                s
             }
             Op::ListItem {
                 kind,
@@ -372,21 +410,27 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 i,
             } => {
                 let mut o = MaybeUninit::<feud_item>::uninit();
-                let s = feud_list_item(c, *kind, *index, *list, *i as usize, out!(null, o));
+                let s = feud_list_item(c, *kind, index.get(), *list, *i as usize, out!(null, o));
                 if s as i32 == 0 {
                     check_str(&o.assume_init().text);
                 }
                 s
             }
             Op::VariantSource { quote, variant, i } => {
-                let mut o = MaybeUninit::<u16>::uninit();
-                feud_variant_source(c, *quote, *variant, *i as usize, out!(null, o))
+                let mut o = MaybeUninit::<u32>::uninit();
+                let s =
+                    feud_variant_source(c, quote.get(), variant.get(), *i as usize, out!(null, o));
+                if s as i32 == 0 {
+                    assert_found_within_count(c, FEUD_KIND_QUOTE, quote.get());
+                }
+                s
             }
             Op::Key { kind, index } => {
                 let mut o = MaybeUninit::<feud_str>::uninit();
-                let s = feud_key(c, *kind, *index, out!(null, o));
+                let s = feud_key(c, *kind, index.get(), out!(null, o));
                 if s as i32 == 0 {
                     check_str(&o.assume_init());
+                    assert_found_within_count(c, *kind, index.get());
                 }
                 s
             }
@@ -402,12 +446,12 @@ fuzz_target!(|input: Input<'_>| unsafe {
             }
             Op::EntityByName { name } => {
                 let k = cstring(name);
-                let mut o = MaybeUninit::<u16>::uninit();
+                let mut o = MaybeUninit::<u32>::uninit();
                 feud_entity_by_name(c, k.as_ptr() as *const c_char, out!(null, o))
             }
             Op::QuoteBy { speaker, i } => {
-                let mut o = MaybeUninit::<u16>::uninit();
-                feud_quote_by(c, *speaker, *i as usize, out!(null, o))
+                let mut o = MaybeUninit::<u32>::uninit();
+                feud_quote_by(c, speaker.get(), *i as usize, out!(null, o))
             }
             Op::Timeline { from, to, i } => {
                 let f = from.map(date);
@@ -423,10 +467,14 @@ fuzz_target!(|input: Input<'_>| unsafe {
             }
             Op::Thread { quote, i } => {
                 let mut o = MaybeUninit::<feud_thread_entry>::uninit();
-                feud_thread(c, *quote, *i as usize, out!(null, o))
+                let s = feud_thread(c, quote.get(), *i as usize, out!(null, o));
+                if s as i32 == 0 {
+                    assert_found_within_count(c, FEUD_KIND_QUOTE, quote.get());
+                }
+                s
             }
             Op::Random { seed } => {
-                let mut o = MaybeUninit::<u16>::uninit();
+                let mut o = MaybeUninit::<u32>::uninit();
                 feud_random_quote(c, *seed, out!(null, o))
             }
             Op::Names {
@@ -463,6 +511,9 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     sum.as_mut_ptr(),
                 );
                 if s as i32 == 0 {
+                    if let Some(f) = f.as_ref().filter(|f| f.has_entity) {
+                        assert_found_within_count(c, FEUD_KIND_ENTITY, f.entity);
+                    }
                     let sum = sum.assume_init();
                     assert!(sum.returned <= hits.len() && sum.returned <= sum.total);
                     hits.truncate(sum.returned);
@@ -518,7 +569,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 let s = feud_format_line(
                     c,
                     *kind,
-                    *index,
+                    index.get(),
                     buf.as_mut_ptr() as *mut c_char,
                     buf.len(),
                     if null { ptr::null_mut() } else { &mut needed },

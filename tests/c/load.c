@@ -41,7 +41,7 @@ enum op {
 typedef struct {
     enum op op;
     feud_kind kind;
-    uint16_t index;
+    uint32_t index;
     char text[300];
     feud_filter filter;
     int use_filter;
@@ -119,7 +119,7 @@ static uint64_t run_case(const feud_corpus *c, const test_case *k) {
         break;
     }
     case OP_ENTITY_BY_NAME: {
-        uint16_t e = 0;
+        uint32_t e = 0;
         feud_status s = feud_entity_by_name(c, k->text, &e);
         h = mix(h, s);
         h = mix(h, e);
@@ -225,7 +225,7 @@ static void build_cases(const feud_corpus *c) {
         CHECK(feud_count(c, kind, &counts[kind]) == FEUD_OK, "count %d", kind);
         for (size_t i = 0; i < counts[kind]; i++) {
             feud_str key;
-            CHECK(feud_key(c, kind, (uint16_t)i, &key) == FEUD_OK, "key %d %zu", kind, i);
+            CHECK(feud_key(c, kind, (uint32_t)i, &key) == FEUD_OK, "key %d %zu", kind, i);
             /* Absolute check: the key finds its own record. */
             feud_ref r;
             CHECK(feud_find_key(c, key.ptr, &r) == FEUD_OK && r.kind == kind && r.index == i,
@@ -234,24 +234,25 @@ static void build_cases(const feud_corpus *c) {
             copy_text(k, key.ptr, key.len);
             k = add(OP_FORMAT_LINE);
             k->kind = kind;
-            k->index = (uint16_t)i;
+            k->index = (uint32_t)i;
         }
     }
     for (size_t i = 0; i < counts[FEUD_KIND_QUOTE]; i++) {
-        add(OP_GET_QUOTE)->index = (uint16_t)i;
-        add(OP_THREAD)->index = (uint16_t)i;
+        add(OP_GET_QUOTE)->index = (uint32_t)i;
+        add(OP_THREAD)->index = (uint32_t)i;
     }
-    add(OP_GET_QUOTE)->index = 65535; /* not found */
+    add(OP_GET_QUOTE)->index = FEUD_MAX_RECORDS; /* not found */
+    add(OP_GET_QUOTE)->index = 65536u + 3u; /* not found: no wrap to quote 3 */
     for (size_t i = 0; i < counts[FEUD_KIND_ENTITY]; i++) {
         feud_entity e;
-        CHECK(feud_get_entity(c, (uint16_t)i, &e) == FEUD_OK, "entity %zu", i);
+        CHECK(feud_get_entity(c, (uint32_t)i, &e) == FEUD_OK, "entity %zu", i);
         copy_text(add(OP_ENTITY_BY_NAME), e.name.ptr, e.name.len);
     }
     const char *names[] = {"@sama", "@elonmusk", "altman", "nobody at all", ""};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         copy_text(add(OP_ENTITY_BY_NAME), names[i], strlen(names[i]));
 
-    uint16_t sama = 0, musk = 0;
+    uint32_t sama = 0, musk = 0;
     CHECK(feud_entity_by_name(c, "@sama", &sama) == FEUD_OK, "@sama");
     CHECK(feud_entity_by_name(c, "@elonmusk", &musk) == FEUD_OK, "@elonmusk");
 
@@ -301,7 +302,7 @@ static void build_cases(const feud_corpus *c) {
     }
     for (size_t i = 0; i < 40; i += 4) {
         test_case *k = add(OP_TIMELINE);
-        k->index = (uint16_t)i;
+        k->index = (uint32_t)i;
         k->use_filter = i % 8 == 0;
         k->filter.from = (feud_date){2025, 1, 20};
         k->filter.to = (feud_date){2025, 1, 31};

@@ -78,12 +78,12 @@ static void fix_checksum(uint8_t *b, size_t total) {
 }
 
 static const feud_corpus *C;
-static uint16_t musk, altman, softbank_quote, reply_quote;
+static uint32_t musk, altman, softbank_quote, reply_quote;
 
 static void test_version_and_status(void) {
     int i, j;
     CHECK(strcmp(feud_version(), FEUD_VERSION_STRING) == 0);
-    CHECK(FEUD_VERSION_MAJOR == 0 && FEUD_VERSION_MINOR >= 1);
+    CHECK(FEUD_VERSION_MAJOR == 0 && FEUD_VERSION_MINOR >= 2);
     for (i = 0; i <= 13; i++) {
         const char *s = feud_status_str(i);
         CHECK(s != NULL && s[0] != '\0' && strcmp(s, "unknown status") != 0);
@@ -125,7 +125,7 @@ static void test_counts(void) {
 static void test_entities(void) {
     feud_entity e;
     feud_item item;
-    uint16_t again;
+    uint32_t again;
     size_t n, i;
     int has_handle = 0;
     feud_str key;
@@ -163,7 +163,7 @@ static void test_entities(void) {
     EXPECT(feud_find_key(NULL, "x", &r), FEUD_ERR_NULL);
     EXPECT(feud_find_key(C, NULL, &r), FEUD_ERR_NULL);
     EXPECT(feud_find_key(C, key.ptr, NULL), FEUD_ERR_NULL);
-    EXPECT(feud_key(C, FEUD_KIND_ENTITY, 65535, &key), FEUD_ERR_NOT_FOUND);
+    EXPECT(feud_key(C, FEUD_KIND_ENTITY, FEUD_MAX_RECORDS, &key), FEUD_ERR_NOT_FOUND);
     EXPECT(feud_key(C, 9, 0, &key), FEUD_ERR_INVALID_ARGUMENT);
     EXPECT(feud_key(C, FEUD_KIND_ENTITY, 0, NULL), FEUD_ERR_NULL);
 
@@ -174,7 +174,7 @@ static void test_entities(void) {
     EXPECT(feud_entity_by_name(NULL, "@sama", &again), FEUD_ERR_NULL);
     EXPECT(feud_entity_by_name(C, NULL, &again), FEUD_ERR_NULL);
     EXPECT(feud_entity_by_name(C, "@sama", NULL), FEUD_ERR_NULL);
-    EXPECT(feud_get_entity(C, 65535, &e), FEUD_ERR_NOT_FOUND);
+    EXPECT(feud_get_entity(C, FEUD_MAX_RECORDS, &e), FEUD_ERR_NOT_FOUND);
     EXPECT(feud_get_entity(NULL, 0, &e), FEUD_ERR_NULL);
     EXPECT(feud_get_entity(C, 0, NULL), FEUD_ERR_NULL);
     /* Still usable after all that. */
@@ -196,7 +196,7 @@ static void test_search(void) {
     CHECK(sum.total >= 1 && sum.returned >= 1 && sum.returned <= 8);
     first = hits[0].record;
     /* Musk's post is among the hits (an event about it may rank first). */
-    softbank_quote = 65535;
+    softbank_quote = UINT32_MAX;
     for (i = 0; i < sum.returned; i++) {
         if (hits[i].record.kind != FEUD_KIND_QUOTE) continue;
         EXPECT(feud_get_quote(C, hits[i].record.index, &q), FEUD_OK);
@@ -205,7 +205,7 @@ static void test_search(void) {
             at = i;
         }
     }
-    CHECK(softbank_quote != 65535);
+    CHECK(softbank_quote != UINT32_MAX);
     EXPECT(feud_get_quote(C, softbank_quote, &q), FEUD_OK);
     CHECK(str_eq(q.speaker_name, "Elon Musk") && q.speaker == musk);
     CHECK(contains(q.text.ptr, "SoftBank has well under $10B secured"));
@@ -242,14 +242,14 @@ static void test_search(void) {
     f.kinds = 1u << FEUD_KIND_QUOTE;
     EXPECT(feud_search(C, "\"surely know\"", &f, hits, 8, &sum), FEUD_OK);
     CHECK(sum.returned >= 1);
-    reply_quote = 65535;
+    reply_quote = UINT32_MAX;
     for (i = 0; i < sum.returned; i++) {
         CHECK(hits[i].record.kind == FEUD_KIND_QUOTE);
         EXPECT(feud_get_quote(C, hits[i].record.index, &q), FEUD_OK);
         if (q.speaker == altman && q.reply_to == (int32_t)softbank_quote)
             reply_quote = hits[i].record.index;
     }
-    CHECK(reply_quote != 65535);
+    CHECK(reply_quote != UINT32_MAX);
 
     /* Filters: entity, dates, kinds. */
     memset(&f, 0, sizeof f);
@@ -292,7 +292,7 @@ static void test_search(void) {
     EXPECT(feud_search(C, "softbank", &f, hits, 8, &sum), FEUD_ERR_INVALID_ARGUMENT);
     memset(&f, 0, sizeof f);
     f.has_entity = true;
-    f.entity = 65535;
+    f.entity = FEUD_MAX_RECORDS;
     EXPECT(feud_search(C, "softbank", &f, hits, 8, &sum), FEUD_ERR_NOT_FOUND);
     memset(&f, 0, sizeof f);
     f.from.year = 2025; f.from.month = 13;
@@ -315,7 +315,7 @@ static void test_search(void) {
     hits[0].field = FEUD_FIELD_EVENT_TITLE; /* not a quote field */
     EXPECT(feud_hit_text(C, &hits[0], &text), FEUD_ERR_INVALID_ARGUMENT);
     hits[0].field = FEUD_FIELD_QUOTE_TEXT;
-    hits[0].record.index = 65535;
+    hits[0].record.index = FEUD_MAX_RECORDS;
     EXPECT(feud_hit_text(C, &hits[0], &text), FEUD_ERR_NOT_FOUND);
     EXPECT(feud_hit_text(NULL, &hits[0], &text), FEUD_ERR_NULL);
     EXPECT(feud_hit_text(C, NULL, &text), FEUD_ERR_NULL);
@@ -364,7 +364,7 @@ static void test_thread_and_timeline(void) {
     size_t i, n = 0, pos_musk = 0, pos_altman = 0;
     unsigned depth_musk = 0, depth_altman = 0;
     long prev = 0;
-    uint16_t q, q2;
+    uint32_t q, q2;
     feud_quote quote;
     int found_musk = 0, found_altman = 0, saw_softbank = 0;
 
@@ -379,7 +379,7 @@ static void test_thread_and_timeline(void) {
     EXPECT(feud_thread(C, softbank_quote, pos_musk, &t), FEUD_OK);
     CHECK(t.quote == softbank_quote);
     EXPECT(feud_thread(C, reply_quote, i, &t), FEUD_ERR_NOT_FOUND);
-    EXPECT(feud_thread(C, 65535, 0, &t), FEUD_ERR_NOT_FOUND);
+    EXPECT(feud_thread(C, FEUD_MAX_RECORDS, 0, &t), FEUD_ERR_NOT_FOUND);
     EXPECT(feud_thread(NULL, 0, 0, &t), FEUD_ERR_NULL);
     EXPECT(feud_thread(C, 0, 0, NULL), FEUD_ERR_NULL);
 
@@ -419,7 +419,7 @@ static void test_thread_and_timeline(void) {
         if (q == softbank_quote) found_musk = 1;
     }
     CHECK(found_musk);
-    EXPECT(feud_quote_by(C, 65535, 0, &q), FEUD_ERR_NOT_FOUND);
+    EXPECT(feud_quote_by(C, FEUD_MAX_RECORDS, 0, &q), FEUD_ERR_NOT_FOUND);
     EXPECT(feud_quote_by(NULL, musk, 0, &q), FEUD_ERR_NULL);
     EXPECT(feud_quote_by(C, musk, 0, NULL), FEUD_ERR_NULL);
 
@@ -455,7 +455,7 @@ static void test_every_record(void) {
 
     for (k = 0; k < 6; k++) {
         for (i = 0; i < counts[k]; i++) {
-            uint16_t id = (uint16_t)i;
+            uint32_t id = (uint32_t)i;
             size_t needed = 0;
             feud_str key;
             feud_item it0;
@@ -476,7 +476,7 @@ static void test_every_record(void) {
             case FEUD_KIND_QUOTE: {
                 feud_quote q;
                 feud_item v;
-                uint16_t src;
+                uint32_t src;
                 EXPECT(feud_get_quote(C, id, &q), FEUD_OK);
                 CHECK(str_ok(q.text) && q.text.len > 0 && str_ok(q.medium_name));
                 CHECK(q.speaker < counts[FEUD_KIND_ENTITY]);
@@ -485,10 +485,10 @@ static void test_every_record(void) {
                     size_t s;
                     EXPECT(feud_list_item(C, FEUD_KIND_QUOTE, id, FEUD_LIST_VARIANTS, j, &v), FEUD_OK);
                     for (s = 0; s < v.count; s++) {
-                        EXPECT(feud_variant_source(C, id, (uint16_t)j, s, &src), FEUD_OK);
+                        EXPECT(feud_variant_source(C, id, (uint32_t)j, s, &src), FEUD_OK);
                         CHECK(src < counts[FEUD_KIND_SOURCE]);
                     }
-                    EXPECT(feud_variant_source(C, id, (uint16_t)j, v.count, &src), FEUD_ERR_NOT_FOUND);
+                    EXPECT(feud_variant_source(C, id, (uint32_t)j, v.count, &src), FEUD_ERR_NOT_FOUND);
                 }
                 EXPECT(feud_variant_source(C, id, q.variant_count, 0, &src), FEUD_ERR_NOT_FOUND);
                 break;
@@ -546,13 +546,13 @@ static void test_every_record(void) {
     /* Past the end of each kind, and bad arguments. */
     {
         feud_source s; feud_entity e; feud_quote q; feud_event ev; feud_figure f;
-        feud_discrepancy d; feud_item it; uint16_t who;
-        EXPECT(feud_get_source(C, (uint16_t)counts[0], &s), FEUD_ERR_NOT_FOUND);
-        EXPECT(feud_get_entity(C, (uint16_t)counts[1], &e), FEUD_ERR_NOT_FOUND);
-        EXPECT(feud_get_quote(C, (uint16_t)counts[2], &q), FEUD_ERR_NOT_FOUND);
-        EXPECT(feud_get_event(C, (uint16_t)counts[3], &ev), FEUD_ERR_NOT_FOUND);
-        EXPECT(feud_get_figure(C, (uint16_t)counts[4], &f), FEUD_ERR_NOT_FOUND);
-        EXPECT(feud_get_discrepancy(C, (uint16_t)counts[5], &d), FEUD_ERR_NOT_FOUND);
+        feud_discrepancy d; feud_item it; uint32_t who;
+        EXPECT(feud_get_source(C, (uint32_t)counts[0], &s), FEUD_ERR_NOT_FOUND);
+        EXPECT(feud_get_entity(C, (uint32_t)counts[1], &e), FEUD_ERR_NOT_FOUND);
+        EXPECT(feud_get_quote(C, (uint32_t)counts[2], &q), FEUD_ERR_NOT_FOUND);
+        EXPECT(feud_get_event(C, (uint32_t)counts[3], &ev), FEUD_ERR_NOT_FOUND);
+        EXPECT(feud_get_figure(C, (uint32_t)counts[4], &f), FEUD_ERR_NOT_FOUND);
+        EXPECT(feud_get_discrepancy(C, (uint32_t)counts[5], &d), FEUD_ERR_NOT_FOUND);
         EXPECT(feud_get_source(NULL, 0, &s), FEUD_ERR_NULL);
         EXPECT(feud_get_source(C, 0, NULL), FEUD_ERR_NULL);
         EXPECT(feud_get_quote(NULL, 0, &q), FEUD_ERR_NULL);
@@ -564,14 +564,122 @@ static void test_every_record(void) {
         EXPECT(feud_get_discrepancy(NULL, 0, &d), FEUD_ERR_NULL);
         EXPECT(feud_get_discrepancy(C, 0, NULL), FEUD_ERR_NULL);
         EXPECT(feud_list_len(C, 7, 0, FEUD_LIST_SOURCES, &n), FEUD_ERR_INVALID_ARGUMENT);
-        EXPECT(feud_list_len(C, FEUD_KIND_QUOTE, 65535, FEUD_LIST_SOURCES, &n), FEUD_ERR_NOT_FOUND);
+        EXPECT(feud_list_len(C, FEUD_KIND_QUOTE, FEUD_MAX_RECORDS, FEUD_LIST_SOURCES, &n), FEUD_ERR_NOT_FOUND);
         EXPECT(feud_list_len(NULL, FEUD_KIND_QUOTE, 0, FEUD_LIST_SOURCES, &n), FEUD_ERR_NULL);
         EXPECT(feud_list_len(C, FEUD_KIND_QUOTE, 0, FEUD_LIST_SOURCES, NULL), FEUD_ERR_NULL);
-        EXPECT(feud_list_item(C, FEUD_KIND_QUOTE, 65535, FEUD_LIST_SOURCES, 0, &it), FEUD_ERR_NOT_FOUND);
+        EXPECT(feud_list_item(C, FEUD_KIND_QUOTE, FEUD_MAX_RECORDS, FEUD_LIST_SOURCES, 0, &it), FEUD_ERR_NOT_FOUND);
         EXPECT(feud_list_item(NULL, FEUD_KIND_QUOTE, 0, FEUD_LIST_SOURCES, 0, &it), FEUD_ERR_NULL);
         EXPECT(feud_variant_source(NULL, 0, 0, 0, NULL), FEUD_ERR_NULL);
-        EXPECT(feud_variant_source(C, 65535, 0, 0, &who), FEUD_ERR_NOT_FOUND);
+        EXPECT(feud_variant_source(C, FEUD_MAX_RECORDS, 0, 0, &who), FEUD_ERR_NOT_FOUND);
     }
+}
+
+/* Indexes are uint32_t end to end. An index above 65535 whose low 16 bits name
+ * a real record (65536 + 3 -> 3) must be refused as unknown, not wrap around
+ * to that record, and a refusal must leave the output untouched. */
+static int untouched(const void *p, size_t n) {
+    const unsigned char *b = (const unsigned char *)p;
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (b[i] != 0xa5) return 0;
+    return 1;
+}
+
+#define POISON(x) memset(&(x), 0xa5, sizeof(x))
+
+static void test_wide_indexes(void) {
+    const uint32_t wide[] = {0x10000u, 0x10003u, 0x1ffffu, FEUD_MAX_RECORDS, FEUD_MAX_RECORDS + 1u,
+                             0x7fffffffu, UINT32_MAX};
+    size_t counts[6], w, n;
+    int k;
+    feud_ref r;
+    feud_item it;
+    feud_str key;
+    feud_thread_entry t;
+    feud_filter f;
+    feud_hit hits[4];
+    feud_summary sum;
+    uint32_t out;
+    char line[256];
+    feud_quote quote;
+    static feud_cursor cursor;
+
+    /* The header really has 32-bit indexes and counts. */
+    CHECK(sizeof r.index == 4 && sizeof it.index == 4 && sizeof it.count == 4);
+    CHECK(sizeof t.quote == 4 && sizeof f.entity == 4);
+    CHECK(sizeof ((feud_quote *)0)->speaker == 4 && sizeof ((feud_entity *)0)->alias_count == 4);
+    CHECK(FEUD_MAX_RECORDS == 16777215u);
+
+    for (k = 0; k < 6; k++) EXPECT(feud_count(C, (feud_kind)k, &counts[k]), FEUD_OK);
+    for (w = 0; w < sizeof wide / sizeof wide[0]; w++) {
+        uint32_t i = wide[w];
+        /* The point of the test: the low 16 bits name a real record. */
+        if ((i & 0xffffu) < counts[FEUD_KIND_QUOTE])
+            EXPECT(feud_key(C, FEUD_KIND_QUOTE, i & 0xffffu, &key), FEUD_OK);
+        for (k = 0; k < 6; k++) {
+            CHECK(i >= counts[k]);
+            POISON(key);
+            EXPECT(feud_key(C, (feud_kind)k, i, &key), FEUD_ERR_NOT_FOUND);
+            CHECK(untouched(&key, sizeof key));
+            n = 12345;
+            EXPECT(feud_list_len(C, (feud_kind)k, i, FEUD_LIST_SOURCES, &n), FEUD_ERR_NOT_FOUND);
+            CHECK(n == 12345);
+            POISON(it);
+            EXPECT(feud_list_item(C, (feud_kind)k, i, FEUD_LIST_SOURCES, 0, &it), FEUD_ERR_NOT_FOUND);
+            CHECK(untouched(&it, sizeof it));
+            EXPECT(feud_format_line(C, (feud_kind)k, i, line, sizeof line, NULL), FEUD_ERR_NOT_FOUND);
+        }
+        {
+            feud_source s; feud_entity e; feud_quote q; feud_event ev; feud_figure fi;
+            feud_discrepancy d;
+            POISON(s); POISON(e); POISON(q); POISON(ev); POISON(fi); POISON(d);
+            EXPECT(feud_get_source(C, i, &s), FEUD_ERR_NOT_FOUND);
+            EXPECT(feud_get_entity(C, i, &e), FEUD_ERR_NOT_FOUND);
+            EXPECT(feud_get_quote(C, i, &q), FEUD_ERR_NOT_FOUND);
+            EXPECT(feud_get_event(C, i, &ev), FEUD_ERR_NOT_FOUND);
+            EXPECT(feud_get_figure(C, i, &fi), FEUD_ERR_NOT_FOUND);
+            EXPECT(feud_get_discrepancy(C, i, &d), FEUD_ERR_NOT_FOUND);
+            CHECK(untouched(&s, sizeof s) && untouched(&e, sizeof e) && untouched(&q, sizeof q));
+            CHECK(untouched(&ev, sizeof ev) && untouched(&fi, sizeof fi) && untouched(&d, sizeof d));
+        }
+        out = 777;
+        EXPECT(feud_variant_source(C, i, 0, 0, &out), FEUD_ERR_NOT_FOUND);
+        EXPECT(feud_quote_by(C, i, 0, &out), FEUD_ERR_NOT_FOUND);
+        CHECK(out == 777);
+        POISON(t);
+        EXPECT(feud_thread(C, i, 0, &t), FEUD_ERR_NOT_FOUND);
+        CHECK(untouched(&t, sizeof t));
+        memset(&f, 0, sizeof f);
+        f.has_entity = true;
+        f.entity = i;
+        EXPECT(feud_search(C, "softbank", &f, hits, 4, &sum), FEUD_ERR_NOT_FOUND);
+    }
+
+    /* The same records 65536 further on, one by one. */
+    EXPECT(feud_get_quote(C, softbank_quote, &quote), FEUD_OK);
+    EXPECT(feud_get_quote(C, 65536u + softbank_quote, &quote), FEUD_ERR_NOT_FOUND);
+    EXPECT(feud_thread(C, 65536u + reply_quote, 0, &t), FEUD_ERR_NOT_FOUND);
+    EXPECT(feud_quote_by(C, 65536u + musk, 0, &out), FEUD_ERR_NOT_FOUND);
+    memset(&f, 0, sizeof f);
+    f.has_entity = true;
+    f.entity = 65536u + musk;
+    EXPECT(feud_search(C, "softbank", &f, hits, 4, &sum), FEUD_ERR_NOT_FOUND);
+    EXPECT(feud_cursor_open(C, "softbank", &f, &cursor), FEUD_ERR_NOT_FOUND);
+    f.entity = musk;
+    EXPECT(feud_search(C, "softbank", &f, hits, 4, &sum), FEUD_OK);
+    CHECK(sum.returned >= 1);
+    /* A hit moved 65536 records on points at nothing. */
+    memset(&f, 0, sizeof f);
+    f.kinds = 1u << FEUD_KIND_QUOTE;
+    EXPECT(feud_search(C, "softbank secured", &f, hits, 1, &sum), FEUD_OK);
+    CHECK(sum.returned == 1 && hits[0].record.index == softbank_quote);
+    EXPECT(feud_hit_text(C, &hits[0], &key), FEUD_OK);
+    hits[0].record.index += 65536u;
+    POISON(key);
+    EXPECT(feud_hit_text(C, &hits[0], &key), FEUD_ERR_NOT_FOUND);
+    CHECK(untouched(&key, sizeof key));
+    /* And the library is still fine. */
+    EXPECT(feud_get_quote(C, softbank_quote, &quote), FEUD_OK);
 }
 
 static void test_display(void) {
@@ -602,7 +710,7 @@ static void test_display(void) {
     EXPECT(feud_format_line(C, FEUD_KIND_QUOTE, softbank_quote, big, full + 1, &needed), FEUD_OK);
     EXPECT(feud_format_line(C, FEUD_KIND_QUOTE, softbank_quote, big, full, &needed),
            FEUD_ERR_BUFFER_TOO_SMALL);
-    EXPECT(feud_format_line(C, FEUD_KIND_QUOTE, 65535, big, sizeof big, &needed), FEUD_ERR_NOT_FOUND);
+    EXPECT(feud_format_line(C, FEUD_KIND_QUOTE, FEUD_MAX_RECORDS, big, sizeof big, &needed), FEUD_ERR_NOT_FOUND);
     EXPECT(feud_format_line(C, 42, 0, big, sizeof big, &needed), FEUD_ERR_INVALID_ARGUMENT);
     EXPECT(feud_format_line(C, FEUD_KIND_QUOTE, 0, NULL, 10, &needed), FEUD_ERR_NULL);
     EXPECT(feud_format_line(NULL, FEUD_KIND_QUOTE, 0, big, sizeof big, &needed), FEUD_ERR_NULL);
@@ -665,7 +773,7 @@ static void test_open(void) {
     feud_summary sum;
     feud_quote q;
     feud_filter f;
-    uint16_t who;
+    uint32_t who;
 
     EXPECT(feud_blob(C, &blob, &len), FEUD_OK);
     CHECK(blob != NULL && len > 128 && memcmp(blob, "FEUDFACT", 8) == 0);
@@ -747,6 +855,7 @@ int main(void) {
     test_cursor();
     test_thread_and_timeline();
     test_every_record();
+    test_wide_indexes();
     test_display();
     test_open();
     if (failures) {
