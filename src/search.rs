@@ -71,7 +71,7 @@ enum Plan {
     Scan,
     /// Visit the driver's candidate segments; `exact` when they are exactly
     /// the matching fields (one term, a plain word or prefix).
-    Index { driver: Driver, exact: bool },
+    Index { exact: bool },
     /// Some word of the query is not in the index: nothing matches.
     Empty,
 }
@@ -273,19 +273,17 @@ pub struct Hit {
 }
 
 impl Hit {
-    /// The ranking order: primary matches first, then more matched fields,
-    /// then newer dates (undated last), then corpus order.
-    fn ranks_before(&self, other: &Hit) -> bool {
-        let key = |h: &Hit| {
-            (h.primary as u64) << 40
-                | (h.matched_fields as u64) << 32
-                | h.date.map_or(0, |d| d.first_day().pack()) as u64
-        };
-        match key(self).cmp(&key(other)) {
-            core::cmp::Ordering::Greater => true,
-            core::cmp::Ordering::Less => false,
-            core::cmp::Ordering::Equal => self.record < other.record,
-        }
+    /// The ranking key: primary matches first, then more matched fields,
+    /// then newer dates (undated last), then corpus order (smaller first).
+    fn rank(&self) -> (u64, RecordRef) {
+        let key = (self.primary as u64) << 40
+            | (self.matched_fields as u64) << 32
+            | self.date.map_or(0, |d| d.first_day().pack()) as u64;
+        (key, self.record)
+    }
+
+    fn before(a: (u64, RecordRef), b: (u64, RecordRef)) -> bool {
+        a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
     }
 }
 
@@ -321,12 +319,23 @@ pub struct Matches<'a, 'q> {
     done: bool,
     /// Scan or index, and the index's cursors.
     plan: Plan,
+    driver: Driver,
     index: Option<WordIndex<'a>>,
     /// With the index: the first segment not yet visited.
     seg_min: u32,
 }
 
 impl Driver {
+    /// No cursors.
+    const NONE: Driver = Driver {
+        cursors: [Cursor {
+            pos: 0,
+            end: 0,
+            cur: u32::MAX,
+        }; MAX_UNION],
+        n: 0,
+    };
+
     /// Cursors over the postings of index words `lo..hi` (at most
     /// [`MAX_UNION`]).
     fn new(ix: &WordIndex<'_>, lo: usize, hi: usize) -> Driver {
@@ -381,7 +390,7 @@ impl Driver {
 /// punctuation and spaces inside it — except the last run of a prefix term,
 /// which begins a word. So the fields containing that word (or one of the
 /// words with that beginning) are the only places the term can match.
-fn plan(ix: &WordIndex<'_>, query: &Query) -> Plan {
+fn plan(ix: &WordIndex<'_>, query: &Query) -> (Plan, Driver) {
     let mut best: Option<(usize, Driver)> = None;
     let mut exact = false;
     let single = query.terms.len() == 1;
@@ -394,7 +403,7 @@ fn plan(ix: &WordIndex<'_>, query: &Query) -> Plan {
                 ix.find(run).map_or((0, 0), |i| (i, i + 1))
             };
             if lo == hi {
-                return Plan::Empty;
+                return (Plan::Empty, Driver::NONE);
             }
             if hi - lo > MAX_UNION {
                 continue;
@@ -407,8 +416,8 @@ fn plan(ix: &WordIndex<'_>, query: &Query) -> Plan {
         }
     }
     match best {
-        Some((_, driver)) => Plan::Index { driver, exact },
-        None => Plan::Scan,
+        Some((_, driver)) => (Plan::Index { exact }, driver),
+        None => (Plan::Scan, Driver::NONE),
     }
 }
 
@@ -439,7 +448,7 @@ impl<'a> Corpus<'a> {
             let _ = finders.push((Finder::new(needle), kind));
         }
         let index = self.word_index();
-        let plan = index.map_or(Plan::Scan, |ix| plan(&ix, query));
+        let (plan, driver) = index.map_or((Plan::Scan, Driver::NONE), |ix| plan(&ix, query));
         Matches {
             corpus: *self,
             hay: self.search_text(),
@@ -455,6 +464,7 @@ impl<'a> Corpus<'a> {
             next0: None,
             done: false,
             plan,
+            driver,
             index,
             seg_min: 0,
         }
@@ -466,11 +476,21 @@ impl<'a> Corpus<'a> {
         let mut m = self.matches(query, filter);
         let mut total = 0;
         let mut kept = 0;
+        // The rank of the worst hit kept, once the buffer is full.
+        let mut worst: Option<(u64, RecordRef)> = None;
         while let Some(h) = m.next_raw() {
             total += 1;
+            let rank = h.rank();
+            if worst.is_some_and(|w| !Hit::before(rank, w)) || hits.is_empty() {
+                continue;
+            }
             // Insert into the sorted prefix, dropping the worst when full.
             let mut at = kept;
-            while at > 0 && hits.get(at - 1).is_some_and(|p| h.ranks_before(p)) {
+            while at > 0
+                && hits
+                    .get(at - 1)
+                    .is_some_and(|p| Hit::before(rank, p.rank()))
+            {
                 at -= 1;
             }
             if at < hits.len() {
@@ -488,6 +508,9 @@ impl<'a> Corpus<'a> {
                     *slot = h;
                 }
                 kept = (kept + 1).min(hits.len());
+                if kept == hits.len() {
+                    worst = hits.get(kept - 1).map(Hit::rank);
+                }
             }
         }
         for h in hits.iter_mut().take(kept) {
@@ -681,23 +704,23 @@ impl Matches<'_, '_> {
     /// The next matching record, from the word index's candidates.
     fn next_indexed(&mut self) -> Option<Hit> {
         let ix = self.index?;
-        let Plan::Index { mut driver, exact } = self.plan else {
-            return None;
-        };
-        let hit = loop {
-            let Some(seg) = driver.at_least(&ix, self.seg_min) else {
-                break None;
-            };
+        let exact = matches!(self.plan, Plan::Index { exact: true });
+        loop {
+            let seg = self.driver.at_least(&ix, self.seg_min)?;
+            if exact {
+                let (end, r) = self.record_end(seg as usize);
+                self.seg_min = end as u32;
+                if !self.filter.kinds.contains(r.kind)
+                    || (!self.kinds_only && !self.corpus.passes(r, &self.filter))
+                {
+                    continue;
+                }
+                return Some(self.score_exact(&ix, seg, end, r));
+            }
             let (first, end, r) = self.record_segments(seg as usize);
             self.seg_min = end as u32;
             if !self.filter.kinds.contains(r.kind) {
                 continue;
-            }
-            if exact {
-                if !self.kinds_only && !self.corpus.passes(r, &self.filter) {
-                    continue;
-                }
-                break Some(self.score_exact(&mut driver, &ix, seg, end, r));
             }
             let (rs, re) = (self.seg_start(first), self.seg_start(end));
             let Some(m0) = self.find_term(0, rs, re) else {
@@ -709,23 +732,32 @@ impl Matches<'_, '_> {
             if !self.kinds_only && !self.corpus.passes(r, &self.filter) {
                 continue;
             }
-            break Some(self.score(first, end, r, m0, re));
-        };
-        self.plan = Plan::Index { driver, exact };
-        hit
+            return Some(self.score(first, end, r, m0, re));
+        }
+    }
+
+    /// The end of the segments of segment `i`'s record, and the record.
+    fn record_end(&self, i: usize) -> (usize, RecordRef) {
+        let r = self.seg_record(i);
+        let mut end = i + 1;
+        while end < self.seg_count() && self.seg_record(end) == r {
+            end += 1;
+        }
+        let rr = r
+            .and_then(|v| {
+                Some(RecordRef::new(
+                    Kind::from_u8((v >> 24) as u8)?,
+                    v & 0xff_ffff,
+                ))
+            })
+            .unwrap_or(RecordRef::new(Kind::Source, 0));
+        (end, rr)
     }
 
     /// Ranks a record whose matching fields are exactly the driver's
     /// segments from `seg` up to `end`, from the segment table alone; the
     /// match is located later, only if the hit is returned.
-    fn score_exact(
-        &self,
-        driver: &mut Driver,
-        ix: &WordIndex<'_>,
-        seg: u32,
-        end: usize,
-        r: RecordRef,
-    ) -> Hit {
+    fn score_exact(&mut self, ix: &WordIndex<'_>, seg: u32, end: usize, r: RecordRef) -> Hit {
         let mut count = 0u8;
         let mut primary = None;
         let mut any = None;
@@ -743,7 +775,7 @@ impl Matches<'_, '_> {
             if is_primary && primary.is_none() {
                 primary = Some(x);
             }
-            s = driver.at_least(ix, x + 1);
+            s = self.driver.at_least(ix, x + 1);
         }
         let mut hit = Hit {
             record: r,
