@@ -121,7 +121,7 @@ impl<'a> Corpus<'a> {
         }
         if prev_end != total {
             return Err(Error::BadSection {
-                section: Section::Keys,
+                section: Section::ALL[SECTION_COUNT - 1],
             });
         }
         let corpus = Corpus { blob, sections };

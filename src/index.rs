@@ -130,6 +130,11 @@ impl<'a> WordIndex<'a> {
         (start, end.max(start))
     }
 
+    /// Where word `i`'s postings end in the `Postings` section.
+    pub(crate) fn end(&self, i: usize) -> u32 {
+        self.entry(i).map_or(0, |e| e.postings_end)
+    }
+
     /// How many bytes word `i`'s postings take: a cheap measure of how
     /// common it is, to start a query from its rarest word.
     pub fn postings_bytes(&self, i: usize) -> usize {

@@ -46,22 +46,24 @@ pub const MAX_UNION: usize = 8;
 const UNLOCATED: u32 = u32::MAX;
 
 /// A position in one word's postings.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 struct Cursor {
     /// Offset of the next varint in the `Postings` section.
     pos: u32,
-    /// End of the word's postings.
-    end: u32,
     /// The current segment; `u32::MAX` once exhausted.
     cur: u32,
 }
 
-/// The candidate segments of a query: the merged postings of up to
-/// [`MAX_UNION`] words, in increasing order.
+/// The candidate segments of a query: the merged postings of index words
+/// `lo..lo + n` (at most [`MAX_UNION`]), in increasing order. Kept small, as
+/// it lives in [`Matches`] for the whole search (Cortex-M0 stack budget):
+/// cursors start on first use and find their words' ends in the index.
 #[derive(Clone, Copy, Debug)]
 struct Driver {
     cursors: [Cursor; MAX_UNION],
-    n: usize,
+    lo: u32,
+    n: u8,
+    started: bool,
 }
 
 /// How a query is run.
@@ -302,27 +304,24 @@ pub struct Matches<'a, 'q> {
     hay: &'a [u8],
     /// The raw segment table (8 bytes per field), read directly in the hot loop.
     segs: &'a [u8],
-    finders: heapless::Vec<(Finder<'q>, TermKind), MAX_TERMS>,
-    /// Per term: needle starts with a word byte, ends with one, is a prefix.
-    flags: [(bool, bool, bool); MAX_TERMS],
+    /// Per term: its finder, and whether the needle starts with a word
+    /// byte, ends with one, is a prefix (in the finder's padding).
+    finders: heapless::Vec<(Finder<'q>, (bool, bool, bool)), MAX_TERMS>,
     filter: Filter,
     /// Whether the filter restricts nothing but kinds (no per-record check).
     kinds_only: bool,
-    /// The packed-date table and each kind's first global record index.
+    /// The packed-date table.
     dates: &'a [u8],
-    bases: [usize; 6],
     pos: usize,
     seg: usize,
     /// The next match of the first term at or after `pos`, found while
     /// scoring the previous record; `done` once it has no more matches.
     next0: Option<usize>,
     done: bool,
-    /// Scan or index, and the index's cursors.
+    /// Scan or index, and the index's cursors. With the index, `pos` is
+    /// the first segment not yet visited.
     plan: Plan,
     driver: Driver,
-    index: Option<WordIndex<'a>>,
-    /// With the index: the first segment not yet visited.
-    seg_min: u32,
 }
 
 impl Driver {
@@ -330,45 +329,50 @@ impl Driver {
     const NONE: Driver = Driver {
         cursors: [Cursor {
             pos: 0,
-            end: 0,
             cur: u32::MAX,
         }; MAX_UNION],
+        lo: 0,
         n: 0,
+        started: false,
     };
 
-    /// Cursors over the postings of index words `lo..hi` (at most
-    /// [`MAX_UNION`]).
-    fn new(ix: &WordIndex<'_>, lo: usize, hi: usize) -> Driver {
-        let mut d = Driver {
-            cursors: [Cursor::default(); MAX_UNION],
-            n: 0,
-        };
-        for (c, w) in d.cursors.iter_mut().zip(lo..hi) {
+    /// A driver over index words `lo..hi` (at most [`MAX_UNION`]).
+    fn new(lo: usize, hi: usize) -> Driver {
+        Driver {
+            lo: lo as u32,
+            n: hi.saturating_sub(lo).min(MAX_UNION) as u8,
+            ..Driver::NONE
+        }
+    }
+
+    /// Points each cursor at its word's first segment.
+    fn start(&mut self, ix: &WordIndex<'_>) {
+        let lo = self.lo as usize;
+        for (c, w) in self.cursors.iter_mut().zip(lo..lo + self.n as usize) {
             let (pos, end) = ix.span(w);
             *c = match ix.read(pos, end) {
                 Some((first, next)) => Cursor {
                     pos: next,
-                    end,
                     cur: first,
                 },
-                None => Cursor {
-                    pos,
-                    end,
-                    cur: u32::MAX,
-                },
+                None => Cursor { pos, cur: u32::MAX },
             };
-            d.n += 1;
         }
-        d
+        self.started = true;
     }
 
     /// The smallest candidate segment `>= x`, moving every cursor past the
     /// segments before `x`.
     fn at_least(&mut self, ix: &WordIndex<'_>, x: u32) -> Option<u32> {
+        if !self.started {
+            self.start(ix);
+        }
         let mut best = u32::MAX;
-        for c in self.cursors.iter_mut().take(self.n) {
+        let lo = self.lo as usize;
+        for (c, w) in self.cursors.iter_mut().zip(lo..lo + self.n as usize) {
             while c.cur < x {
-                c.cur = match ix.read(c.pos, c.end) {
+                let end = ix.end(w);
+                c.cur = match ix.read(c.pos, end) {
                     Some((delta, next)) => {
                         c.pos = next;
                         c.cur.saturating_add(delta.max(1))
@@ -390,8 +394,15 @@ impl Driver {
 /// punctuation and spaces inside it — except the last run of a prefix term,
 /// which begins a word. So the fields containing that word (or one of the
 /// words with that beginning) are the only places the term can match.
-fn plan(ix: &WordIndex<'_>, query: &Query) -> (Plan, Driver) {
-    let mut best: Option<(usize, Driver)> = None;
+///
+/// Returns the plan and the range of index words whose postings drive it.
+// Not inlined, and returning a word range rather than cursors: inlined into
+// `matches`, its temporaries grew the search's stack high-water mark on a
+// Cortex-M0 (examples/firmware) by 0.7 KiB, past the 2 KiB budget.
+#[inline(never)]
+fn plan(ix: &WordIndex<'_>, query: &Query) -> (Plan, usize, usize) {
+    // (postings bytes, first word, end word)
+    let mut best: Option<(usize, usize, usize)> = None;
     let mut exact = false;
     let single = query.terms.len() == 1;
     for (needle, kind) in query.terms() {
@@ -403,21 +414,21 @@ fn plan(ix: &WordIndex<'_>, query: &Query) -> (Plan, Driver) {
                 ix.find(run).map_or((0, 0), |i| (i, i + 1))
             };
             if lo == hi {
-                return (Plan::Empty, Driver::NONE);
+                return (Plan::Empty, 0, 0);
             }
             if hi - lo > MAX_UNION {
                 continue;
             }
             let cost: usize = (lo..hi).map(|i| ix.postings_bytes(i)).sum();
-            if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-                best = Some((cost, Driver::new(ix, lo, hi)));
+            if best.is_none_or(|(c, _, _)| cost < c) {
+                best = Some((cost, lo, hi));
                 exact = single && whole;
             }
         }
     }
     match best {
-        Some((_, driver)) => (Plan::Index { exact }, driver),
-        None => (Plan::Scan, Driver::NONE),
+        Some((_, lo, hi)) => (Plan::Index { exact }, lo, hi),
+        None => (Plan::Scan, 0, 0),
     }
 }
 
@@ -430,43 +441,33 @@ impl<'a> Corpus<'a> {
     // 1,952 bytes (examples/firmware), under the 2 KiB budget.
     #[inline(never)]
     pub fn matches<'q>(&self, query: &'q Query, filter: &Filter) -> Matches<'a, 'q> {
-        let mut bases = [0usize; 6];
-        let mut total = 0;
-        for (b, k) in bases.iter_mut().zip(Kind::ALL) {
-            *b = total;
-            total += self.count(k);
-        }
         let mut finders = heapless::Vec::new();
-        let mut flags = [(false, false, false); MAX_TERMS];
-        for ((needle, kind), flag) in query.terms().zip(flags.iter_mut()) {
-            *flag = (
+        for (needle, kind) in query.terms() {
+            let flags = (
                 needle.first().is_some_and(|&b| fold::is_word_byte(b)),
                 needle.last().is_some_and(|&b| fold::is_word_byte(b)),
                 kind == TermKind::Prefix,
             );
             // Cannot overflow: a query has at most MAX_TERMS terms.
-            let _ = finders.push((Finder::new(needle), kind));
+            let _ = finders.push((Finder::new(needle), flags));
         }
-        let index = self.word_index();
-        let (plan, driver) = index.map_or((Plan::Scan, Driver::NONE), |ix| plan(&ix, query));
+        let (plan, lo, hi) = self
+            .word_index()
+            .map_or((Plan::Scan, 0, 0), |ix| plan(&ix, query));
         Matches {
             corpus: *self,
             hay: self.search_text(),
             segs: self.segment_table(),
             finders,
-            flags,
             filter: *filter,
             kinds_only: filter.entity.is_none() && filter.from.is_none() && filter.to.is_none(),
             dates: self.dates_table(),
-            bases,
             pos: 0,
             seg: 0,
             next0: None,
             done: false,
             plan,
-            driver,
-            index,
-            seg_min: 0,
+            driver: Driver::new(lo, hi),
         }
     }
 
@@ -594,8 +595,7 @@ impl<'a> Corpus<'a> {
 impl Matches<'_, '_> {
     /// The next valid match of term `t` at or after `from`, before `limit`.
     fn find_term(&self, t: usize, mut from: usize, limit: usize) -> Option<usize> {
-        let (finder, _) = self.finders.get(t)?;
-        let &(first_word, last_word, prefix) = self.flags.get(t)?;
+        let &(ref finder, (first_word, last_word, prefix)) = self.finders.get(t)?;
         let n = finder.needle().len();
         let word_at = |i: usize| self.hay.get(i).is_some_and(|&b| fold::is_word_byte(b));
         while from < limit {
@@ -703,13 +703,13 @@ impl Matches<'_, '_> {
 
     /// The next matching record, from the word index's candidates.
     fn next_indexed(&mut self) -> Option<Hit> {
-        let ix = self.index?;
+        let ix = self.corpus.word_index()?;
         let exact = matches!(self.plan, Plan::Index { exact: true });
         loop {
-            let seg = self.driver.at_least(&ix, self.seg_min)?;
+            let seg = self.driver.at_least(&ix, self.pos as u32)?;
             if exact {
                 let (end, r) = self.record_end(seg as usize);
-                self.seg_min = end as u32;
+                self.pos = end;
                 if !self.filter.kinds.contains(r.kind)
                     || (!self.kinds_only && !self.corpus.passes(r, &self.filter))
                 {
@@ -718,7 +718,7 @@ impl Matches<'_, '_> {
                 return Some(self.score_exact(&ix, seg, end, r));
             }
             let (first, end, r) = self.record_segments(seg as usize);
-            self.seg_min = end as u32;
+            self.pos = end;
             if !self.filter.kinds.contains(r.kind) {
                 continue;
             }
@@ -814,7 +814,7 @@ impl Matches<'_, '_> {
 
     /// The record's date, from the packed-date table.
     fn record_date(&self, r: RecordRef) -> Option<Date> {
-        let g = self.bases.get(r.kind as usize)? + r.index as usize;
+        let g = self.corpus.global_index(r)?;
         let d = self.dates.get(4 * g..4 * g + 4)?;
         Date::unpack(u32::from_le_bytes([d[0], d[1], d[2], d[3]]))
     }

@@ -24,7 +24,7 @@ fn gap_after_last_section_is_refused() {
     assert_eq!(
         Corpus::from_bytes(&b).map(|_| ()),
         Err(Error::BadSection {
-            section: feudfacts::format::Section::Keys
+            section: feudfacts::format::Section::Postings
         })
     );
 }

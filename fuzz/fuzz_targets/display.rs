@@ -15,7 +15,7 @@ struct Input<'a> {
     cols: u8,
     out_len: u16,
     kind: u8,
-    index: u16,
+    index: u32,
     text: &'a str,
 }
 

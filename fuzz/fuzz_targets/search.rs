@@ -16,7 +16,7 @@ mod exercise;
 #[derive(Arbitrary, Debug)]
 struct Input<'a> {
     kinds: u8,
-    entity: Option<u16>,
+    entity: Option<u32>,
     entity_in_range: bool,
     from: Option<(u16, u8, u8)>,
     to: Option<(u16, u8, u8)>,
@@ -26,7 +26,7 @@ struct Input<'a> {
 
 fuzz_target!(|input: Input<'_>| {
     let corpus = Corpus::embedded();
-    let n_ent = corpus.count(feudfacts::Kind::Entity) as u16;
+    let n_ent = corpus.count(feudfacts::Kind::Entity) as u32;
     let date = |d: Option<(u16, u8, u8)>| d.and_then(|(y, m, dd)| Date::new(y, m, dd));
     let filter = Filter {
         kinds: KindSet::from_bits(input.kinds),
