@@ -19,8 +19,9 @@ commands:
   random [--seed N]     a quote of the day (seed defaults to today's date)
   stats
   export-blob FILE      write the corpus blob to FILE
-  compile SOURCE OUT [--seeds DIR] [--profile full|compact]
+  compile SOURCE OUT [--seeds DIR] [--profile full|compact] [--index on|off]
                         compile a TOML corpus into a blob without cargo
+                        (the word index is on for full, off for compact)
   kiosk [--cols N] [--rows N] [--interval S] [--once] [--seed N]
                         frames for a character display
 query language: terms are ANDed; \"a phrase\"; prefix*; case and typography ignored";
@@ -156,6 +157,13 @@ fn compile(cli: &mut Cli) -> Result<String, String> {
             .ok_or_else(|| format!("unknown profile `{p}` (full or compact)"))?,
         None => feudfacts_compile::Profile::Full,
     };
+    let mut options = feudfacts_compile::Options::for_profile(profile);
+    match cli.option("--index")?.as_deref() {
+        Some("on") => options.word_index = true,
+        Some("off") => options.word_index = false,
+        Some(other) => return Err(format!("unknown --index `{other}` (on or off)")),
+        None => {}
+    }
     if cli.args.len() != 2 {
         return Err("compile needs SOURCE and OUT".into());
     }
@@ -168,7 +176,7 @@ fn compile(cli: &mut Cli) -> Result<String, String> {
         ),
         None => None,
     };
-    let blob = feudfacts_compile::compile_with(&text, articles.as_ref(), profile)
+    let blob = feudfacts_compile::compile_opts(&text, articles.as_ref(), options)
         .map_err(|e| format!("{src}: {e}"))?;
     // Check it the way the library will before writing it.
     Corpus::from_bytes(&blob.bytes).map_err(|e| format!("compiled blob is invalid: {e}"))?;
@@ -598,6 +606,8 @@ impl Out<'_> {
     fn stats(&self, cli: &mut Cli) -> Result<String, String> {
         cli.no_more()?;
         let s = self.corpus.stats();
+        let ix = self.corpus.word_index();
+        let (words, index_bytes) = ix.map_or((0, 0), |ix| (ix.len(), ix.size()));
         let names = Kind::ALL.map(|k| k.name());
         if self.json {
             let mut o = String::from("{\"kind\":\"stats\"");
@@ -606,8 +616,8 @@ impl Out<'_> {
             }
             let _ = writeln!(
                 o,
-                ",\"blob_bytes\":{},\"search_text_bytes\":{},\"fields\":{}}}",
-                s.blob_bytes, s.search_text_bytes, s.fields
+                ",\"blob_bytes\":{},\"search_text_bytes\":{},\"fields\":{},\"index_words\":{},\"index_bytes\":{}}}",
+                s.blob_bytes, s.search_text_bytes, s.fields, words, index_bytes
             );
             return Ok(o);
         }
@@ -621,6 +631,14 @@ impl Out<'_> {
             "search text  {} bytes in {} fields",
             s.search_text_bytes, s.fields
         );
+        match ix {
+            Some(_) => {
+                let _ = writeln!(o, "word index   {words} words, {index_bytes} bytes");
+            }
+            None => {
+                let _ = writeln!(o, "word index   none (search scans the text)");
+            }
+        }
         Ok(o)
     }
 }

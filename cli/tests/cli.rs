@@ -75,7 +75,13 @@ fn thread_who_random_stats_timeline() {
         stdout(&feud(&["random", "--seed", "42"])),
         stdout(&feud(&["random", "--seed", "42"]))
     );
-    assert!(stdout(&feud(&["stats"])).contains("quote        25"));
+    let stats = stdout(&feud(&["stats"]));
+    assert!(stats.contains("quote        25"));
+    // The embedded (full) corpus carries the word index.
+    assert!(
+        stats.contains("word index   ") && stats.contains(" words, "),
+        "{stats}"
+    );
     let tl = stdout(&feud(&["timeline"]));
     assert!(tl.lines().next().unwrap().starts_with("2015"), "{tl}");
 }
@@ -134,7 +140,53 @@ fn compile_turns_an_edited_corpus_into_a_checked_blob() {
         "compact",
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(stdout(&feud(&["--blob", out.to_str().unwrap(), "stats"])).contains("quote        25"));
+    let stats = stdout(&feud(&["--blob", out.to_str().unwrap(), "stats"]));
+    assert!(stats.contains("quote        25"));
+    // The compact profile leaves the word index out unless asked for it.
+    assert!(stats.contains("word index   none"), "{stats}");
+    let o = feud(&[
+        "compile",
+        src,
+        out.to_str().unwrap(),
+        "--profile",
+        "compact",
+        "--index",
+        "on",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stats = stdout(&feud(&["--blob", out.to_str().unwrap(), "stats"]));
+    assert!(stats.contains(" words, "), "{stats}");
+    // Both blobs answer the same.
+    let with = stdout(&feud(&[
+        "--blob",
+        out.to_str().unwrap(),
+        "--json",
+        "search",
+        "stargate",
+    ]));
+    let o = feud(&[
+        "compile",
+        src,
+        out.to_str().unwrap(),
+        "--profile",
+        "compact",
+        "--index",
+        "off",
+    ]);
+    assert!(o.status.success());
+    let without = stdout(&feud(&[
+        "--blob",
+        out.to_str().unwrap(),
+        "--json",
+        "search",
+        "stargate",
+    ]));
+    assert_eq!(with, without);
+    assert!(with.contains("Stargate"));
+    fails_with_one_line(
+        &["compile", src, out.to_str().unwrap(), "--index", "maybe"],
+        "--index",
+    );
     // A broken source names the record and field.
     let bad = dir.join("bad.toml");
     let text = std::fs::read_to_string(src).unwrap().replacen(
