@@ -2,8 +2,9 @@
 # Benchmarks cannot rot: compiles every benchmark of the workspace, then runs
 # the comparison harness once in criterion's --test mode on the feud corpus
 # alone (each benchmark runs once, untimed), which still asserts that
-# feudfacts, SQLite FTS5 and the naive scan return the same records for
-# every query. The full timed comparison is `cargo bench` (see BENCHMARKS.md).
+# feudfacts (with and without its word index), SQLite FTS5 and the naive
+# scan return the same records for every query. The full timed comparison
+# is `cargo bench` (see BENCHMARKS.md).
 #
 # Nothing is timed here, so the bench profile is made cheap to build: no LTO,
 # parallel codegen, opt-level 1 (also for the bundled SQLite's C build). A
@@ -16,4 +17,4 @@ export CARGO_PROFILE_BENCH_OPT_LEVEL=1
 export CARGO_PROFILE_BENCH_DEBUG=false
 cargo bench --workspace --no-run
 FEUDFACTS_BENCH_SCALES=1 cargo bench -p feudfacts-bench --bench compare -- --test
-echo "bench ok: benchmarks compile and the three approaches agree"
+echo "bench ok: benchmarks compile and the four approaches agree"

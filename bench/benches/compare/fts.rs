@@ -70,6 +70,17 @@ pub fn image(conn: &mut Connection) -> Vec<u8> {
         .to_vec()
 }
 
+/// The database's size in bytes (pages × page size).
+pub fn size(conn: &Connection) -> usize {
+    let pages: i64 = conn
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .expect("page_count");
+    let page: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .expect("page_size");
+    (pages * page) as usize
+}
+
 /// Opens a read-only database straight from an image, without copying it.
 pub fn open_image(image: &'static [u8]) -> Connection {
     let mut conn = Connection::open_in_memory().expect("open in-memory SQLite");

@@ -1,11 +1,13 @@
-//! The comparison harness: feudfacts' search against SQLite FTS5 and a naive
+//! The comparison harness: feudfacts' search, with its word index (the
+//! default build) and without it (the scan), against SQLite FTS5 and a naive
 //! scan, on the feud corpus and on synthetic corpora 100×, 1,000× and
-//! 10,000× its size (as far as the blob format allows), with start-up time
-//! and peak heap bytes per query. Run it with `cargo bench` from the
+//! 10,000× its size, with blob sizes, build and validation times, start-up
+//! time and peak heap bytes per query. Run it with `cargo bench` from the
 //! repository root; `BENCHMARKS.md` explains the figures.
 //!
-//! Before anything is timed, every query is run by all three approaches and
-//! their record sets are asserted equal, at every corpus size. After the
+//! Before anything is timed, every query is run by every approach and their
+//! record sets are asserted equal (feudfacts with and without the index:
+//! the very same hits, ranked and unranked), at every corpus size. After the
 //! criterion runs, the harness reads criterion's medians back and writes the
 //! tables and the chart to `target/feudfacts-bench/` (and, with
 //! `FEUDFACTS_BENCH_DOCS=1`, into `BENCHMARKS.md` and `docs/`).
@@ -21,7 +23,7 @@ mod naive;
 mod report;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode};
-use feudfacts::{Corpus, Filter, Hit, Query, RecordRef};
+use feudfacts::{Corpus, Filter, Hit, Query, RecordRef, Summary};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -104,17 +106,44 @@ pub const QUERIES: [Q; 8] = [
 ];
 
 /// The measured series: every match read out by each approach, then the
-/// ranked best ten with the total (the naive scan does not rank).
-pub const SERIES: [&str; 5] = [
-    "feudfacts",
+/// ranked best ten with the total (the naive scan does not rank). feudfacts
+/// runs twice: on the blob with the word index (the default build) and on
+/// the same corpus compiled without it (the scan).
+pub const SERIES: [&str; 7] = [
+    "feudfacts-index",
+    "feudfacts-scan",
     "fts5",
     "naive",
-    "feudfacts-top10",
+    "feudfacts-index-top10",
+    "feudfacts-scan-top10",
     "fts5-top10",
 ];
 
+/// Positions in [`SERIES`].
+pub mod series {
+    /// feudfacts with the word index, every match.
+    pub const INDEX: usize = 0;
+    /// feudfacts without the word index, every match.
+    pub const SCAN: usize = 1;
+    /// FTS5, every match.
+    pub const FTS: usize = 2;
+    /// The naive scan.
+    pub const NAIVE: usize = 3;
+    /// feudfacts with the word index, ranked.
+    pub const INDEX_TOP: usize = 4;
+    /// feudfacts without the word index, ranked.
+    pub const SCAN_TOP: usize = 5;
+    /// FTS5, ranked.
+    pub const FTS_TOP: usize = 6;
+}
+
 /// The most records of one kind the blob format holds (24-bit indexes).
 const MAX_PER_KIND: usize = feudfacts::format::MAX_RECORDS as usize;
+
+/// When one naive run of a query takes longer than this, criterion does not
+/// time the naive scan at that corpus size (ten samples and a warm-up would
+/// take minutes); the tables show the single run of the agreement check.
+const NAIVE_TIMED_MAX: Duration = Duration::from_secs(1);
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -157,12 +186,18 @@ fn fts_top(ranked: &mut fts::Ranked<'_>, q: &str) -> usize {
     })
 }
 
-fn feud_records(corpus: &Corpus<'_>, q: &str) -> Vec<RecordRef> {
+/// feudfacts: every hit of `matches`, with its field and highlight.
+fn feud_hits(corpus: &Corpus<'_>, q: &str) -> Vec<Hit> {
     let query = Query::parse(q).expect("the query set parses");
-    corpus
-        .matches(&query, &Filter::NONE)
-        .map(|h: Hit| h.record)
-        .collect()
+    corpus.matches(&query, &Filter::NONE).collect()
+}
+
+/// feudfacts, ranked: the summary and the best ten hits.
+fn feud_ranked(corpus: &Corpus<'_>, q: &str) -> (Summary, Vec<Hit>) {
+    let query = Query::parse(q).expect("the query set parses");
+    let mut hits = [Hit::EMPTY; 10];
+    let summary = corpus.search(&query, &Filter::NONE, &mut hits);
+    (summary, hits[..summary.returned].to_vec())
 }
 
 fn fts_run(stmt: &mut rusqlite::Statement<'_>, q: &str) -> usize {
@@ -174,28 +209,56 @@ fn fts_run(stmt: &mut rusqlite::Statement<'_>, q: &str) -> usize {
     n
 }
 
-/// Asserts the three approaches find the same records; returns the count.
+/// What the agreement check of one query learnt on the way.
+pub struct Checked {
+    /// Matching records (every approach agrees).
+    pub hits: usize,
+    /// One naive run.
+    pub naive_time: Duration,
+    /// Its peak heap bytes.
+    pub naive_heap: usize,
+}
+
+/// Asserts that feudfacts with and without the word index return the same
+/// hits (records, fields, highlights; ranked: the same ten and total), and
+/// that FTS5 and the naive scan find the same records.
 fn check_same(
-    corpus: &Corpus<'_>,
+    indexed: &Corpus<'_>,
+    scan: &Corpus<'_>,
     stmt: &mut rusqlite::Statement<'_>,
     ranked: &mut fts::Ranked<'_>,
     q: &Q,
     scale: usize,
-) -> usize {
-    let f = feud_records(corpus, q.feud);
-    let mut s = fts::records(stmt, q.fts);
-    s.sort();
-    let n = naive::search(corpus, &naive::NaiveQuery::parse(q.feud));
+) -> Checked {
     let show = |v: &[RecordRef]| {
         v.iter()
             .take(12)
             .map(|r| {
-                corpus
+                indexed
                     .key(*r)
                     .map_or("?".into(), |k| k.as_str().to_string())
             })
             .collect::<Vec<_>>()
     };
+    let hi = feud_hits(indexed, q.feud);
+    let hs = feud_hits(scan, q.feud);
+    if hi != hs {
+        let at = hi.iter().zip(&hs).position(|(a, b)| a != b);
+        panic!(
+            "{scale}x, query {:?}: feudfacts with the word index found {} hits, without it {}; first difference at {at:?}: {:?} vs {:?}",
+            q.feud,
+            hi.len(),
+            hs.len(),
+            at.and_then(|i| hi.get(i)),
+            at.and_then(|i| hs.get(i)),
+        );
+    }
+    let f: Vec<RecordRef> = hi.iter().map(|h| h.record).collect();
+    drop((hi, hs));
+    let mut s = fts::records(stmt, q.fts);
+    s.sort();
+    let nq = naive::NaiveQuery::parse(q.feud);
+    let ((n, naive_heap), naive_time) = time(|| alloc::peak_during(|| naive::search(indexed, &nq)));
     assert!(
         f == s && f == n,
         "{scale}x, query {:?}: feudfacts found {} records {:?}, FTS5 {} {:?}, naive {} {:?}",
@@ -207,11 +270,20 @@ fn check_same(
         n.len(),
         show(&n)
     );
-    let (ft, st) = (feud_top(corpus, q.feud), fts_top(ranked, q.fts));
+    let (ri, rs) = (feud_ranked(indexed, q.feud), feud_ranked(scan, q.feud));
     assert!(
-        ft == f.len() && st == f.len(),
-        "{scale}x, query {:?}: ranked totals differ: feudfacts {ft}, FTS5 {st}, records {}",
+        ri == rs,
+        "{scale}x, query {:?}: ranked, feudfacts with the word index returned {:?}, without it {:?}",
         q.feud,
+        ri,
+        rs
+    );
+    let st = fts_top(ranked, q.fts);
+    assert!(
+        ri.0.total == f.len() && st == f.len(),
+        "{scale}x, query {:?}: ranked totals differ: feudfacts {}, FTS5 {st}, records {}",
+        q.feud,
+        ri.0.total,
         f.len()
     );
     if scale == 1 && q.id != "none" {
@@ -221,7 +293,11 @@ fn check_same(
             q.feud
         );
     }
-    f.len()
+    Checked {
+        hits: f.len(),
+        naive_time,
+        naive_heap: naive_heap.peak,
+    }
 }
 
 fn time<R>(f: impl FnOnce() -> R) -> (R, Duration) {
@@ -229,6 +305,33 @@ fn time<R>(f: impl FnOnce() -> R) -> (R, Duration) {
     let r = f();
     (r, t.elapsed())
 }
+
+/// The process's peak resident memory so far (`VmHWM`), where Linux says.
+fn peak_rss() -> Option<usize> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: usize = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .trim()
+        .strip_suffix("kB")?
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb * 1024)
+}
+
+/// Resets the process's peak resident memory to its current size, so the
+/// next [`peak_rss`] is the peak of one phase (Linux 4.0+; elsewhere the
+/// peak stays cumulative).
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The blob compiler's options without the word index.
+const NO_INDEX: feudfacts_compile::Options = feudfacts_compile::Options {
+    profile: feudfacts_compile::Profile::Full,
+    word_index: false,
+};
 
 fn main() {
     let run_start = std::time::SystemTime::now();
@@ -260,6 +363,12 @@ fn main() {
         let image: &'static [u8] = Box::leak(fts::image(&mut conn).into_boxed_slice());
         drop(conn);
         rep.fts_image_bytes = image.len();
+        let with_index = feudfacts_compile::compile(&source, None)
+            .expect("the feud corpus compiles")
+            .bytes;
+        let without = feudfacts_compile::compile_opts(&source, None, NO_INDEX)
+            .expect("the feud corpus compiles")
+            .bytes;
         let mut g = c.benchmark_group("startup");
         g.sample_size(30)
             .warm_up_time(Duration::from_millis(500))
@@ -267,9 +376,15 @@ fn main() {
         g.bench_function("feudfacts-embedded", |b| {
             b.iter(|| feud_top(&Corpus::embedded(), black_box(first.feud)))
         });
-        g.bench_function("feudfacts-validated", |b| {
+        g.bench_function("feudfacts-validated-index", |b| {
             b.iter(|| {
-                let c = Corpus::from_bytes(black_box(Corpus::embedded_bytes())).expect("valid");
+                let c = Corpus::from_bytes(black_box(&with_index)).expect("valid");
+                feud_top(&c, first.feud)
+            })
+        });
+        g.bench_function("feudfacts-validated-scan", |b| {
+            b.iter(|| {
+                let c = Corpus::from_bytes(black_box(&without)).expect("valid");
                 feud_top(&c, first.feud)
             })
         });
@@ -303,9 +418,16 @@ fn main() {
                 heap(&mut || feud_top(&Corpus::embedded(), first.feud)),
             ),
             (
-                "feudfacts-validated",
+                "feudfacts-validated-index",
                 heap(&mut || {
-                    let c = Corpus::from_bytes(Corpus::embedded_bytes()).expect("valid");
+                    let c = Corpus::from_bytes(&with_index).expect("valid");
+                    feud_top(&c, first.feud)
+                }),
+            ),
+            (
+                "feudfacts-validated-scan",
+                heap(&mut || {
+                    let c = Corpus::from_bytes(&without).expect("valid");
                     feud_top(&c, first.feud)
                 }),
             ),
@@ -332,6 +454,9 @@ fn main() {
         ];
     }
 
+    // One corpus size at a time: everything built for a size is dropped at
+    // the end of its iteration, before the next (10,000x holds ~700 MB of
+    // TOML, two ~600 MB blobs and an FTS5 database of about the same size).
     for &scale in &scales {
         if scale * max_kind > MAX_PER_KIND {
             eprintln!(
@@ -341,61 +466,112 @@ fn main() {
             rep.skipped.push(scale);
             continue;
         }
+        reset_peak_rss();
         let (toml_text, gen_time) = time(|| template.generate(scale));
+        let toml_bytes = toml_text.len();
         let (blob, compile_time) = time(|| {
             feudfacts_compile::compile(&toml_text, None)
                 .unwrap_or_else(|e| panic!("{scale}x corpus does not compile: {e}"))
         });
-        let toml_bytes = toml_text.len();
+        let indexed_bytes = blob.bytes;
+        let (blob, compile_scan_time) = time(|| {
+            feudfacts_compile::compile_opts(&toml_text, None, NO_INDEX)
+                .unwrap_or_else(|e| panic!("{scale}x corpus does not compile: {e}"))
+        });
+        let scan_bytes = blob.bytes;
         drop(toml_text);
-        let bytes = blob.bytes;
-        let (corpus, validate_time) =
-            time(|| Corpus::from_bytes(&bytes).expect("the compiled blob validates"));
+        let (indexed, validate_time) =
+            time(|| Corpus::from_bytes(&indexed_bytes).expect("the compiled blob validates"));
+        let (scan, validate_scan_time) =
+            time(|| Corpus::from_bytes(&scan_bytes).expect("the compiled blob validates"));
+        let index = indexed
+            .word_index()
+            .expect("feudfacts_compile::compile builds the word index");
+        assert!(
+            scan.word_index().is_none(),
+            "word_index: false still built an index"
+        );
         if scale == 1 {
+            let embedded_has_index = Corpus::embedded().word_index().is_some();
+            let same = if embedded_has_index {
+                &indexed_bytes
+            } else {
+                &scan_bytes
+            };
             assert!(
-                bytes == Corpus::embedded_bytes(),
+                same.as_slice() == Corpus::embedded_bytes(),
                 "the 1x corpus must be the embedded one: build and bench must read the same FEUDFACTS_CORPUS"
             );
         }
-        let (conn, fts_build_time) = time(|| fts::build(&corpus));
+        let build_rss = peak_rss();
+        reset_peak_rss();
+        let (conn, fts_build_time) = time(|| fts::build(&indexed));
+        let fts_rss = peak_rss();
+        reset_peak_rss();
         let mut stmt = fts::prepare(&conn);
         let mut ranked = fts::Ranked::prepare(&conn);
         let mut size = report::Size {
             scale,
-            records: corpus.total_records(),
+            records: indexed.total_records(),
             toml_bytes,
-            blob_bytes: bytes.len(),
-            search_text_bytes: corpus.stats().search_text_bytes,
+            blob_bytes: indexed_bytes.len(),
+            scan_blob_bytes: scan_bytes.len(),
+            index_bytes: index.size(),
+            words: index.len(),
+            search_text_bytes: indexed.stats().search_text_bytes,
+            fts_db_bytes: fts::size(&conn),
             gen_time,
             compile_time,
+            compile_scan_time,
             validate_time,
+            validate_scan_time,
             fts_build_time,
             hits: Vec::new(),
             heap: Vec::new(),
             top_heap: Vec::new(),
+            naive_single: None,
+            peak_rss: [build_rss, fts_rss, None],
         };
+        let mut naive_once = Vec::new();
         for q in &QUERIES {
-            size.hits
-                .push(check_same(&corpus, &mut stmt, &mut ranked, q, scale));
-            let (_, f) = alloc::peak_during(|| feud_run(&corpus, q.feud));
+            let checked = check_same(&indexed, &scan, &mut stmt, &mut ranked, q, scale);
+            size.hits.push(checked.hits);
+            naive_once.push(checked.naive_time);
+            let (_, fi) = alloc::peak_during(|| feud_run(&indexed, q.feud));
+            let (_, fs) = alloc::peak_during(|| feud_run(&scan, q.feud));
             let ((_, s_rust), s_sql) =
                 alloc::sqlite_peak_during(|| alloc::peak_during(|| fts_run(&mut stmt, q.fts)));
-            let (_, n) = alloc::peak_during(|| {
-                naive::search(&corpus, &naive::NaiveQuery::parse(q.feud)).len()
-            });
-            size.heap.push([f.peak, s_rust.peak + s_sql, n.peak]);
-            let (_, f) = alloc::peak_during(|| feud_top(&corpus, q.feud));
+            size.heap
+                .push([fi.peak, fs.peak, s_rust.peak + s_sql, checked.naive_heap]);
+            let (_, fi) = alloc::peak_during(|| feud_top(&indexed, q.feud));
+            let (_, fs) = alloc::peak_during(|| feud_top(&scan, q.feud));
             let ((_, s_rust), s_sql) =
                 alloc::sqlite_peak_during(|| alloc::peak_during(|| fts_top(&mut ranked, q.fts)));
-            size.top_heap.push([f.peak, s_rust.peak + s_sql]);
+            size.top_heap.push([fi.peak, fs.peak, s_rust.peak + s_sql]);
+        }
+        let time_naive = naive_once.iter().all(|t| *t <= NAIVE_TIMED_MAX);
+        if !time_naive {
+            size.naive_single = Some(naive_once);
         }
         eprintln!(
-            "feudfacts-bench: {scale}x: {} records, blob {} bytes, compiled in {:?}, FTS5 built in {:?}; all approaches agree",
-            size.records, size.blob_bytes, compile_time, fts_build_time
+            "feudfacts-bench: {scale}x: {} records, blob {} bytes ({} without the word index), compiled in {:?} ({:?} without), FTS5 built in {:?}, peak RSS (build, FTS5 load) {:?} bytes; all approaches agree{}",
+            size.records,
+            size.blob_bytes,
+            size.scan_blob_bytes,
+            compile_time,
+            compile_scan_time,
+            fts_build_time,
+            &size.peak_rss[..2],
+            if time_naive { "" } else { "; naive not timed by criterion (one run > 1 s)" }
         );
 
         let mut g = c.benchmark_group(format!("scale-{scale}x"));
-        if scale >= 500 {
+        if scale >= 5000 {
+            g.sampling_mode(SamplingMode::Flat)
+                .sample_size(10)
+                .warm_up_time(Duration::from_millis(200))
+                .measurement_time(Duration::from_secs(2));
+        } else if scale >= 500 {
             g.sampling_mode(SamplingMode::Flat)
                 .sample_size(10)
                 .warm_up_time(Duration::from_millis(500))
@@ -406,23 +582,35 @@ fn main() {
                 .measurement_time(Duration::from_secs(1));
         }
         for q in &QUERIES {
-            g.bench_with_input(BenchmarkId::new("feudfacts", q.id), q.feud, |b, s| {
-                b.iter(|| feud_run(&corpus, black_box(s)))
+            use series::*;
+            g.bench_with_input(BenchmarkId::new(SERIES[INDEX], q.id), q.feud, |b, s| {
+                b.iter(|| feud_run(&indexed, black_box(s)))
             });
-            g.bench_with_input(BenchmarkId::new("fts5", q.id), q.fts, |b, s| {
+            g.bench_with_input(BenchmarkId::new(SERIES[SCAN], q.id), q.feud, |b, s| {
+                b.iter(|| feud_run(&scan, black_box(s)))
+            });
+            g.bench_with_input(BenchmarkId::new(SERIES[FTS], q.id), q.fts, |b, s| {
                 b.iter(|| fts_run(&mut stmt, black_box(s)))
             });
-            g.bench_with_input(BenchmarkId::new("naive", q.id), q.feud, |b, s| {
-                b.iter(|| naive::search(&corpus, &naive::NaiveQuery::parse(black_box(s))).len())
+            if time_naive {
+                g.bench_with_input(BenchmarkId::new(SERIES[NAIVE], q.id), q.feud, |b, s| {
+                    b.iter(|| {
+                        naive::search(&indexed, &naive::NaiveQuery::parse(black_box(s))).len()
+                    })
+                });
+            }
+            g.bench_with_input(BenchmarkId::new(SERIES[INDEX_TOP], q.id), q.feud, |b, s| {
+                b.iter(|| feud_top(&indexed, black_box(s)))
             });
-            g.bench_with_input(BenchmarkId::new("feudfacts-top10", q.id), q.feud, |b, s| {
-                b.iter(|| feud_top(&corpus, black_box(s)))
+            g.bench_with_input(BenchmarkId::new(SERIES[SCAN_TOP], q.id), q.feud, |b, s| {
+                b.iter(|| feud_top(&scan, black_box(s)))
             });
-            g.bench_with_input(BenchmarkId::new("fts5-top10", q.id), q.fts, |b, s| {
+            g.bench_with_input(BenchmarkId::new(SERIES[FTS_TOP], q.id), q.fts, |b, s| {
                 b.iter(|| fts_top(&mut ranked, black_box(s)))
             });
         }
         g.finish();
+        size.peak_rss[2] = peak_rss();
         rep.sizes.push(size);
     }
 

@@ -1,15 +1,20 @@
 //! Turns one run's criterion medians into the tables of `BENCHMARKS.md` and
-//! the scaling chart (a hand-written SVG: one log-log panel per query, one
-//! line per approach).
+//! the scaling chart (a hand-written SVG: one log-log panel per query and
+//! mode, one line per approach; feudfacts with and without its word index
+//! are separate lines).
 //!
 //! Only estimates written during this run are used, so every figure in the
 //! output comes from the same run; anything missing is shown as `—` and the
 //! documentation is then left untouched.
 
+use crate::series::{FTS, FTS_TOP, INDEX, INDEX_TOP, NAIVE, SCAN, SCAN_TOP};
 use crate::{QUERIES, SERIES};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
+
+/// The word index may add at most this share to the feud blob (issue #5).
+const INDEX_BUDGET: f64 = 0.25;
 
 /// What one corpus size measured outside criterion.
 pub struct Size {
@@ -19,24 +24,43 @@ pub struct Size {
     pub records: usize,
     /// Size of the generated TOML source.
     pub toml_bytes: usize,
-    /// Size of the compiled blob.
+    /// Size of the compiled blob, with the word index (the default).
     pub blob_bytes: usize,
+    /// Size of the blob compiled without the word index.
+    pub scan_blob_bytes: usize,
+    /// Size of the word index (`Words` + `Postings`).
+    pub index_bytes: usize,
+    /// Distinct words in the index.
+    pub words: usize,
     /// Size of the folded search text inside the blob.
     pub search_text_bytes: usize,
+    /// Size of the FTS5 database.
+    pub fts_db_bytes: usize,
     /// Time to generate the TOML.
     pub gen_time: Duration,
-    /// Time `feudfacts_compile::compile` took.
+    /// Time `feudfacts_compile::compile` took (with the index).
     pub compile_time: Duration,
-    /// Time `Corpus::from_bytes` took.
+    /// Time the compile without the index took.
+    pub compile_scan_time: Duration,
+    /// Time `Corpus::from_bytes` took on the blob with the index.
     pub validate_time: Duration,
+    /// Time `Corpus::from_bytes` took on the blob without it.
+    pub validate_scan_time: Duration,
     /// Time to load the records into FTS5.
     pub fts_build_time: Duration,
     /// Records found per query (all approaches agree).
     pub hits: Vec<usize>,
-    /// Peak heap bytes per query, per approach.
-    pub heap: Vec<[usize; 3]>,
-    /// Peak heap bytes per ranked query, feudfacts and FTS5.
-    pub top_heap: Vec<[usize; 2]>,
+    /// Peak heap bytes per query: feudfacts index, scan, FTS5, naive.
+    pub heap: Vec<[usize; 4]>,
+    /// Peak heap bytes per ranked query: feudfacts index, scan, FTS5.
+    pub top_heap: Vec<[usize; 3]>,
+    /// When criterion did not time the naive scan at this size: the single
+    /// run of each query from the agreement check.
+    pub naive_single: Option<Vec<Duration>>,
+    /// The harness's peak resident memory (`VmHWM`) in three phases of this
+    /// size: generating, compiling and validating both blobs; loading FTS5;
+    /// checking agreement and timing the queries.
+    pub peak_rss: [Option<usize>; 3],
 }
 
 /// Everything one run measured.
@@ -53,6 +77,9 @@ pub struct Report {
     /// Scales the blob format cannot hold.
     pub skipped: Vec<usize>,
 }
+
+/// Medians per size, query and series (`None`: not measured in this run).
+type Times = Vec<Vec<[Option<f64>; 7]>>;
 
 fn median_ns(dir: &Path, since: SystemTime) -> Option<f64> {
     let file = dir.join("new/estimates.json");
@@ -136,15 +163,21 @@ impl Report {
         let med = |group: &str, approach: &str, q: &str| {
             median_ns(&crit.join(group).join(approach).join(q), since)
         };
-        // times[size][query][series]
-        let times: Vec<Vec<[Option<f64>; 5]>> = self
+        let times: Times = self
             .sizes
             .iter()
             .map(|s| {
                 let g = format!("scale-{}x", s.scale);
                 QUERIES
                     .iter()
-                    .map(|q| SERIES.map(|a| med(&g, a, q.id)))
+                    .enumerate()
+                    .map(|(qi, q)| {
+                        let mut t = SERIES.map(|a| med(&g, a, q.id));
+                        if let Some(single) = &s.naive_single {
+                            t[NAIVE] = single.get(qi).map(|d| d.as_nanos() as f64);
+                        }
+                        t
+                    })
                     .collect()
             })
             .collect();
@@ -185,11 +218,7 @@ impl Report {
         }
     }
 
-    fn markdown(
-        &self,
-        times: &[Vec<[Option<f64>; 5]>],
-        startup: &[(&str, Option<f64>, usize)],
-    ) -> String {
+    fn markdown(&self, times: &Times, startup: &[(&str, Option<f64>, usize)]) -> String {
         let mut m = String::new();
         let _ = writeln!(m, "Machine: {}.\n", cpu());
         let _ = writeln!(
@@ -198,40 +227,81 @@ impl Report {
             self.counts[0], self.counts[1], self.counts[2], self.counts[3], self.counts[4], self.counts[5]
         );
 
-        let _ = writeln!(m, "### Corpus sizes and build times\n");
+        let _ = writeln!(m, "### Corpus and blob sizes\n");
         let _ = writeln!(
             m,
-            "| corpus | records | TOML | blob | search text | generate | compile | validate (`from_bytes`) | FTS5 load |"
+            "| corpus | records | TOML | blob without index | word index | blob with index | index ÷ blob with it | index ÷ blob without | distinct words | search text | FTS5 database |"
         );
-        let _ = writeln!(m, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        let _ = writeln!(m, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for s in &self.sizes {
             let _ = writeln!(
                 m,
-                "| {}× | {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {}× | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 s.scale,
                 s.records,
                 bytes(s.toml_bytes),
+                bytes(s.scan_blob_bytes),
+                bytes(s.index_bytes),
                 bytes(s.blob_bytes),
+                pct(s.index_bytes, s.blob_bytes),
+                pct(s.index_bytes, s.scan_blob_bytes),
+                s.words,
                 bytes(s.search_text_bytes),
-                fmt_dur(s.gen_time),
-                fmt_dur(s.compile_time),
-                fmt_dur(s.validate_time),
-                fmt_dur(s.fts_build_time)
+                bytes(s.fts_db_bytes),
             );
         }
         for s in &self.skipped {
             let _ = writeln!(
                 m,
-                "| {s}× | {} | — | not built: {} records of one kind, the format indexes at most {} per kind | | | | | |",
+                "| {s}× | {} | not built: {} records of one kind, the format indexes at most {} per kind | | | | | | | | |",
                 s * self.counts.iter().sum::<usize>(),
                 s * self.max_kind,
                 self.max_per_kind
             );
         }
+        if let Some(s) = self.sizes.iter().find(|s| s.scale == 1) {
+            let share = s.index_bytes as f64 / s.scan_blob_bytes.max(1) as f64;
+            let _ = writeln!(
+                m,
+                "\nOn the feud corpus the word index takes {} ({} of the blob that carries it) and adds {} to the blob without it: the budget of at most {:.0} % is **{}**.",
+                bytes(s.index_bytes),
+                pct(s.index_bytes, s.blob_bytes),
+                pct(s.index_bytes, s.scan_blob_bytes),
+                INDEX_BUDGET * 100.0,
+                if share <= INDEX_BUDGET { "met" } else { "missed" }
+            );
+        }
         let _ = writeln!(
             m,
-            "\nThe FTS5 database image of the feud corpus is {}.\n",
+            "The FTS5 database image of the feud corpus (what `sqlite3_deserialize` opens) is {}.\n",
             bytes(self.fts_image_bytes)
+        );
+
+        let _ = writeln!(m, "### Build and load times\n");
+        let _ = writeln!(
+            m,
+            "| corpus | generate TOML | compile with index | compile without | validate with index (`from_bytes`) | validate without | FTS5 load | peak RSS: build / FTS5 load / queries |"
+        );
+        let _ = writeln!(m, "|---|---:|---:|---:|---:|---:|---:|---:|");
+        for s in &self.sizes {
+            let _ = writeln!(
+                m,
+                "| {}× | {} | {} | {} | {} | {} | {} | {} / {} / {} |",
+                s.scale,
+                fmt_dur(s.gen_time),
+                fmt_dur(s.compile_time),
+                fmt_dur(s.compile_scan_time),
+                fmt_dur(s.validate_time),
+                fmt_dur(s.validate_scan_time),
+                fmt_dur(s.fts_build_time),
+                rss(s.peak_rss[0]),
+                rss(s.peak_rss[1]),
+                rss(s.peak_rss[2]),
+            );
+        }
+        let _ = writeln!(
+            m,
+            "\nEach size is generated, compiled (with and without the index, from the same TOML, which is then dropped), validated, loaded into FTS5, checked and timed, then freed before the next. Peak RSS is the whole process's high-water mark (`VmHWM`, reset between phases): generating, compiling and validating both blobs; loading FTS5 (both blobs still held); checking agreement and timing the queries.\n"
         );
 
         let _ = writeln!(
@@ -244,88 +314,188 @@ impl Report {
         for (id, t, heap) in startup {
             let _ = writeln!(m, "| {id} | {} | {} |", fmt_ns(*t), bytes(*heap));
         }
+        let _ = writeln!(
+            m,
+            "\n`feudfacts-embedded` is `Corpus::embedded()` (the build's blob); `feudfacts-validated-*` is `Corpus::from_bytes` on the feud blob with and without the word index."
+        );
 
         for (s, t) in self.sizes.iter().zip(times) {
+            let mark = if s.naive_single.is_some() { " †" } else { "" };
             let _ = writeln!(
                 m,
-                "\n### {}× ({} records)\n\nEvery matching record read out (feudfacts `matches`, FTS5 `{}`, naive scan):\n",
+                "\n### {}× ({} records)\n\nEvery matching record read out (feudfacts `matches` with the word index and without it, FTS5 `{}`, naive scan):\n",
                 s.scale,
                 s.records,
                 crate::fts::QUERY_SQL
             );
             let _ = writeln!(
                 m,
-                "| query | | hits | feudfacts | FTS5 | naive | FTS5 ÷ feudfacts | naive ÷ feudfacts | peak heap feudfacts / FTS5 / naive |"
+                "| query | | hits | feudfacts index | feudfacts scan | FTS5 | naive | FTS5 ÷ index | naive ÷ index | scan ÷ index | peak heap index / scan / FTS5 / naive |"
             );
-            let _ = writeln!(m, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            let _ = writeln!(m, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (i, q) in QUERIES.iter().enumerate() {
-                let [f, x, n, _, _] = t[i];
+                let r = t[i];
                 let h = s.heap.get(i).copied().unwrap_or_default();
                 let _ = writeln!(
                     m,
-                    "| {} | `{}` | {} | {} | {} | {} | {} | {} | {} / {} / {} |",
+                    "| {} | `{}` | {} | {} | {} | {} | {}{mark} | {} | {}{mark} | {} | {} / {} / {} / {} |",
                     q.label,
                     q.feud.replace('|', "\\|"),
                     s.hits.get(i).copied().unwrap_or(0),
-                    fmt_ns(f),
-                    fmt_ns(x),
-                    fmt_ns(n),
-                    ratio(x, f),
-                    ratio(n, f),
+                    fmt_ns(r[INDEX]),
+                    fmt_ns(r[SCAN]),
+                    fmt_ns(r[FTS]),
+                    fmt_ns(r[NAIVE]),
+                    ratio(r[FTS], r[INDEX]),
+                    ratio(r[NAIVE], r[INDEX]),
+                    ratio(r[SCAN], r[INDEX]),
                     bytes(h[0]),
                     bytes(h[1]),
-                    bytes(h[2])
+                    bytes(h[2]),
+                    bytes(h[3])
                 );
             }
             let _ = writeln!(
                 m,
-                "\nRanked: the best 10 with the total count, each hit's record read (feudfacts `search` into a 10-hit buffer, then `record()` per hit; FTS5 `{}` plus `{}`). The naive column repeats the unranked scan, which is all a naive scan can do:\n",
+                "\nRanked: the best 10 with the total count, each hit's record read (feudfacts `search` into a 10-hit buffer, then `record()` per hit; FTS5 `{}` plus `{}`). The naive scan cannot rank: its ratio is against its unranked time:\n",
                 crate::fts::TOP_SQL,
                 crate::fts::COUNT_SQL
             );
             let _ = writeln!(
                 m,
-                "| query | hits | feudfacts | FTS5 | FTS5 ÷ feudfacts | naive ÷ feudfacts | peak heap feudfacts / FTS5 |"
+                "| query | hits | feudfacts index | feudfacts scan | FTS5 | FTS5 ÷ index | naive ÷ index | scan ÷ index | peak heap index / scan / FTS5 |"
             );
-            let _ = writeln!(m, "|---|---:|---:|---:|---:|---:|---:|");
+            let _ = writeln!(m, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (i, q) in QUERIES.iter().enumerate() {
-                let [_, _, n, f, x] = t[i];
+                let r = t[i];
                 let h = s.top_heap.get(i).copied().unwrap_or_default();
                 let _ = writeln!(
                     m,
-                    "| {} | {} | {} | {} | {} | {} | {} / {} |",
+                    "| {} | {} | {} | {} | {} | {} | {}{mark} | {} | {} / {} / {} |",
                     q.label,
                     s.hits.get(i).copied().unwrap_or(0),
-                    fmt_ns(f),
-                    fmt_ns(x),
-                    ratio(x, f),
-                    ratio(n, f),
+                    fmt_ns(r[INDEX_TOP]),
+                    fmt_ns(r[SCAN_TOP]),
+                    fmt_ns(r[FTS_TOP]),
+                    ratio(r[FTS_TOP], r[INDEX_TOP]),
+                    ratio(r[NAIVE], r[INDEX_TOP]),
+                    ratio(r[SCAN_TOP], r[INDEX_TOP]),
                     bytes(h[0]),
-                    bytes(h[1])
+                    bytes(h[1]),
+                    bytes(h[2])
+                );
+            }
+            if let Some(single) = &s.naive_single {
+                let longest = single.iter().copied().max().unwrap_or_default();
+                let _ = writeln!(
+                    m,
+                    "\n† The naive scan was not timed by criterion at this size: one run of a query took up to {} (the harness times it only when every run takes at most {}). The figure is that single run, from the agreement check.",
+                    fmt_dur(longest),
+                    fmt_dur(crate::NAIVE_TIMED_MAX)
                 );
             }
         }
 
-        let _ = writeln!(m, "\n### Where FTS5 overtakes feudfacts\n");
-        let last = self.sizes.last().map_or(0, |s| s.scale);
+        let _ = writeln!(
+            m,
+            "\n### FTS5 ÷ feudfacts with the word index, every size\n"
+        );
+        let _ = writeln!(
+            m,
+            "Above 1, feudfacts is faster; below 1, FTS5 is. \"every\" reads every match out, \"top 10\" is the ranked search.\n"
+        );
+        let mut head = String::from("| query |");
+        let mut rule = String::from("|---|");
+        for s in &self.sizes {
+            let _ = write!(head, " {0}× every | {0}× top 10 |", s.scale);
+            rule.push_str("---:|---:|");
+        }
+        let _ = writeln!(m, "{head}\n{rule}");
         for (i, q) in QUERIES.iter().enumerate() {
-            let mut line = format!("- {}:", q.label);
-            for (mode, f, x) in [("every match", 0, 1), ("ranked top 10", 3, 4)] {
-                let measured = times.iter().all(|t| t[i][f].is_some() && t[i][x].is_some());
-                let over = self
-                    .sizes
-                    .iter()
-                    .zip(times)
-                    .find(|(_, t)| matches!((t[i][f], t[i][x]), (Some(a), Some(b)) if b < a))
-                    .map(|(s, _)| s.scale);
-                let _ = match over {
-                    _ if !measured => write!(line, " {mode}: not measured;"),
-                    Some(sc) => write!(line, " {mode}: FTS5 faster from {sc}×;"),
-                    None => write!(line, " {mode}: never, up to {last}×;"),
-                };
+            let mut row = format!("| {} |", q.label);
+            for t in times {
+                let _ = write!(
+                    row,
+                    " {} | {} |",
+                    ratio(t[i][FTS], t[i][INDEX]),
+                    ratio(t[i][FTS_TOP], t[i][INDEX_TOP])
+                );
             }
-            line.pop();
-            let _ = writeln!(m, "{line}.");
+            let _ = writeln!(m, "{row}");
+        }
+
+        let _ = writeln!(m, "\n### Where FTS5 overtakes feudfacts\n");
+        let sizes_where = |i: usize, f: usize, x: usize| -> String {
+            if times.iter().any(|t| t[i][f].is_none() || t[i][x].is_none()) {
+                return "not measured".into();
+            }
+            let at: Vec<String> = self
+                .sizes
+                .iter()
+                .zip(times)
+                .filter(|(_, t)| matches!((t[i][f], t[i][x]), (Some(a), Some(b)) if b < a))
+                .map(|(s, _)| format!("{}×", s.scale))
+                .collect();
+            if at.is_empty() {
+                "never".into()
+            } else {
+                format!("at {}", at.join(", "))
+            }
+        };
+        let span = match (self.sizes.first(), self.sizes.last()) {
+            (Some(a), Some(b)) if a.scale != b.scale => format!("{}× to {}×", a.scale, b.scale),
+            (Some(a), _) => format!("{}×", a.scale),
+            _ => "—".into(),
+        };
+        let _ = writeln!(
+            m,
+            "The sizes (of {span}) at which FTS5's median is lower than feudfacts':\n"
+        );
+        let _ = writeln!(
+            m,
+            "| query | every match: feudfacts index | every match: feudfacts scan | ranked: feudfacts index | ranked: feudfacts scan |"
+        );
+        let _ = writeln!(m, "|---|---|---|---|---|");
+        let mut index_losses = Vec::new();
+        for (i, q) in QUERIES.iter().enumerate() {
+            let _ = writeln!(
+                m,
+                "| {} | {} | {} | {} | {} |",
+                q.label,
+                sizes_where(i, INDEX, FTS),
+                sizes_where(i, SCAN, FTS),
+                sizes_where(i, INDEX_TOP, FTS_TOP),
+                sizes_where(i, SCAN_TOP, FTS_TOP)
+            );
+            for (s, t) in self.sizes.iter().zip(times) {
+                for (mode, f, x) in [("every match", INDEX, FTS), ("ranked", INDEX_TOP, FTS_TOP)] {
+                    if let (Some(a), Some(b)) = (t[i][f], t[i][x]) {
+                        if b < a {
+                            index_losses.push(format!(
+                                "{} ({mode}, {}×: {} vs FTS5 {})",
+                                q.label,
+                                s.scale,
+                                fmt_ns(Some(a)),
+                                fmt_ns(Some(b))
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        let cases = QUERIES.len() * 2 * self.sizes.len();
+        if index_losses.is_empty() {
+            let _ = writeln!(
+                m,
+                "\nWith the word index, feudfacts is faster than FTS5 in all {cases} cases (query × size × mode)."
+            );
+        } else {
+            let _ = writeln!(
+                m,
+                "\nWith the word index, FTS5 is faster in {} of {cases} cases (query × size × mode): {}.",
+                index_losses.len(),
+                index_losses.join("; ")
+            );
         }
         let notes: Vec<&crate::Q> = QUERIES.iter().filter(|q| !q.note.is_empty()).collect();
         if !notes.is_empty() {
@@ -337,12 +507,64 @@ impl Report {
         m
     }
 
-    fn svg(&self, times: &[Vec<[Option<f64>; 5]>]) -> String {
-        const COLORS: [&str; 5] = ["#1b7837", "#2166ac", "#b2182b", "#a6dba0", "#92c5de"];
-        const DASH: [&str; 5] = ["", "", "", "6,3", "6,3"];
+    fn svg(&self, times: &Times) -> String {
+        // One block per mode, one panel per query, one line per approach.
+        struct Line {
+            series: usize,
+            name: &'static str,
+            color: &'static str,
+            dash: &'static str,
+        }
+        const UNRANKED: [Line; 4] = [
+            Line {
+                series: INDEX,
+                name: "feudfacts index",
+                color: "#1b7837",
+                dash: "",
+            },
+            Line {
+                series: SCAN,
+                name: "feudfacts scan",
+                color: "#7fbf7b",
+                dash: "6,3",
+            },
+            Line {
+                series: FTS,
+                name: "SQLite FTS5",
+                color: "#2166ac",
+                dash: "",
+            },
+            Line {
+                series: NAIVE,
+                name: "naive scan",
+                color: "#b2182b",
+                dash: "2,2",
+            },
+        ];
+        const RANKED: [Line; 3] = [
+            Line {
+                series: INDEX_TOP,
+                name: "feudfacts index",
+                color: "#1b7837",
+                dash: "",
+            },
+            Line {
+                series: SCAN_TOP,
+                name: "feudfacts scan",
+                color: "#7fbf7b",
+                dash: "6,3",
+            },
+            Line {
+                series: FTS_TOP,
+                name: "SQLite FTS5",
+                color: "#2166ac",
+                dash: "",
+            },
+        ];
         let (pw, ph, cols) = (300.0, 220.0, 4usize);
         let rows = QUERIES.len().div_ceil(cols);
-        let (w, h) = (pw * cols as f64 + 20.0, ph * rows as f64 + 70.0);
+        let block_h = ph * rows as f64 + 30.0;
+        let (w, h) = (pw * cols as f64 + 20.0, 2.0 * block_h + 70.0);
         let pts: Vec<f64> = times
             .iter()
             .flatten()
@@ -380,91 +602,143 @@ impl Report {
             r#"<text x="{}" y="20" text-anchor="middle" font-size="14">Median query time against corpus size (records), log-log, one run</text>"#,
             w / 2.0
         );
-        for (i, a) in SERIES.iter().enumerate() {
-            let x = w / 2.0 - 330.0 + 135.0 * i as f64;
+        for (i, l) in UNRANKED.iter().enumerate() {
+            let x = w / 2.0 - 280.0 + 145.0 * i as f64;
             let _ = writeln!(
                 s,
-                r#"<line x1="{x}" y1="38" x2="{}" y2="38" stroke="{}" stroke-width="2" stroke-dasharray="{}"/><text x="{}" y="42">{a}</text>"#,
+                r#"<line x1="{x}" y1="38" x2="{}" y2="38" stroke="{}" stroke-width="2" stroke-dasharray="{}"/><text x="{}" y="42">{}</text>"#,
                 x + 20.0,
-                COLORS[i],
-                DASH[i],
-                x + 24.0
+                l.color,
+                l.dash,
+                x + 24.0,
+                l.name
             );
         }
-        for (qi, q) in QUERIES.iter().enumerate() {
-            let (ox, oy) = (
-                10.0 + pw * (qi % cols) as f64,
-                55.0 + ph * (qi / cols) as f64,
-            );
-            let (l, r, t, b) = (ox + 55.0, ox + pw - 15.0, oy + 20.0, oy + ph - 35.0);
-            let px = |x: f64| l + (x.log10() - xlo.log10()) / (xhi.log10() - xlo.log10()) * (r - l);
-            let py = |y: f64| b - (y.log10() - ylo.log10()) / (yhi.log10() - ylo.log10()) * (b - t);
+        let single: Vec<bool> = self
+            .sizes
+            .iter()
+            .map(|s| s.naive_single.is_some())
+            .collect();
+        for (bi, (title, lines)) in [
+            ("Every match read out", &UNRANKED[..]),
+            ("Ranked: best 10 and the total", &RANKED[..]),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let top = 55.0 + block_h * bi as f64;
             let _ = writeln!(
                 s,
-                r#"<text x="{}" y="{}" text-anchor="middle" font-size="12">{} ({})</text>"#,
-                (l + r) / 2.0,
-                oy + 12.0,
-                q.label,
-                xml(q.feud)
+                r#"<text x="10" y="{}" font-size="13" font-weight="bold">{title}</text>"#,
+                top + 12.0
             );
-            let _ = writeln!(
-                s,
-                r##"<rect x="{l}" y="{t}" width="{}" height="{}" fill="none" stroke="#999"/>"##,
-                r - l,
-                b - t
-            );
-            let mut e = ylo.log10() as i32;
-            while e <= yhi.log10() as i32 {
-                let y = py(10f64.powi(e));
-                let label = match e {
-                    e if e < 3 => format!("{} ns", 10i64.pow(e as u32)),
-                    e if e < 6 => format!("{} µs", 10i64.pow(e as u32 - 3)),
-                    e if e < 9 => format!("{} ms", 10i64.pow(e as u32 - 6)),
-                    e => format!("{} s", 10i64.pow(e as u32 - 9)),
-                };
+            for (qi, q) in QUERIES.iter().enumerate() {
+                let (ox, oy) = (
+                    10.0 + pw * (qi % cols) as f64,
+                    top + 25.0 + ph * (qi / cols) as f64,
+                );
+                let (l, r, t, b) = (ox + 55.0, ox + pw - 15.0, oy + 20.0, oy + ph - 35.0);
+                let px =
+                    |x: f64| l + (x.log10() - xlo.log10()) / (xhi.log10() - xlo.log10()) * (r - l);
+                let py =
+                    |y: f64| b - (y.log10() - ylo.log10()) / (yhi.log10() - ylo.log10()) * (b - t);
                 let _ = writeln!(
                     s,
-                    r##"<line x1="{l}" y1="{y}" x2="{r}" y2="{y}" stroke="#eee"/><text x="{}" y="{}" text-anchor="end" font-size="9">{label}</text>"##,
-                    l - 3.0,
-                    y + 3.0
+                    r#"<text x="{}" y="{}" text-anchor="middle" font-size="12">{} ({})</text>"#,
+                    (l + r) / 2.0,
+                    oy + 12.0,
+                    q.label,
+                    xml(q.feud)
                 );
-                e += 1;
-            }
-            let mut e = xlo.log10() as i32;
-            while e <= xhi.log10() as i32 {
-                let x = px(10f64.powi(e));
                 let _ = writeln!(
                     s,
-                    r##"<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#eee"/><text x="{x}" y="{}" text-anchor="middle" font-size="9">1e{e}</text>"##,
-                    b + 12.0
+                    r##"<rect x="{l}" y="{t}" width="{}" height="{}" fill="none" stroke="#999"/>"##,
+                    r - l,
+                    b - t
                 );
-                e += 1;
-            }
-            let _ = writeln!(
-                s,
-                r#"<text x="{}" y="{}" text-anchor="middle" font-size="9">records</text>"#,
-                (l + r) / 2.0,
-                b + 24.0
-            );
-            for (ai, color) in COLORS.iter().enumerate() {
-                let line: Vec<String> = xs
-                    .iter()
-                    .zip(times)
-                    .filter_map(|(&x, t)| t[qi][ai].map(|y| format!("{:.1},{:.1}", px(x), py(y))))
-                    .collect();
+                let mut e = ylo.log10() as i32;
+                while e <= yhi.log10() as i32 {
+                    let y = py(10f64.powi(e));
+                    let label = match e {
+                        e if e < 3 => format!("{} ns", 10i64.pow(e as u32)),
+                        e if e < 6 => format!("{} µs", 10i64.pow(e as u32 - 3)),
+                        e if e < 9 => format!("{} ms", 10i64.pow(e as u32 - 6)),
+                        e => format!("{} s", 10i64.pow(e as u32 - 9)),
+                    };
+                    let _ = writeln!(
+                        s,
+                        r##"<line x1="{l}" y1="{y}" x2="{r}" y2="{y}" stroke="#eee"/><text x="{}" y="{}" text-anchor="end" font-size="9">{label}</text>"##,
+                        l - 3.0,
+                        y + 3.0
+                    );
+                    e += 1;
+                }
+                let mut e = xlo.log10() as i32;
+                while e <= xhi.log10() as i32 {
+                    let x = px(10f64.powi(e));
+                    let _ = writeln!(
+                        s,
+                        r##"<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#eee"/><text x="{x}" y="{}" text-anchor="middle" font-size="9">1e{e}</text>"##,
+                        b + 12.0
+                    );
+                    e += 1;
+                }
                 let _ = writeln!(
                     s,
-                    r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="2"/>"#,
-                    line.join(" ")
+                    r#"<text x="{}" y="{}" text-anchor="middle" font-size="9">records</text>"#,
+                    (l + r) / 2.0,
+                    b + 24.0
                 );
-                for p in &line {
-                    let (x, y) = p.split_once(',').unwrap_or(("0", "0"));
-                    let _ = writeln!(s, r#"<circle cx="{x}" cy="{y}" r="2.5" fill="{color}"/>"#);
+                for line in lines {
+                    let pts: Vec<(f64, f64, bool)> = xs
+                        .iter()
+                        .zip(times)
+                        .zip(&single)
+                        .filter_map(|((&x, t), &one)| {
+                            t[qi][line.series].map(|y| (px(x), py(y), one && line.series == NAIVE))
+                        })
+                        .collect();
+                    let path: Vec<String> = pts
+                        .iter()
+                        .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
+                        .collect();
+                    let _ = writeln!(
+                        s,
+                        r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="2" stroke-dasharray="{}"/>"#,
+                        path.join(" "),
+                        line.color,
+                        line.dash
+                    );
+                    for (x, y, one) in pts {
+                        // A hollow marker: a single run, not a criterion median.
+                        let fill = if one { "white" } else { line.color };
+                        let _ = writeln!(
+                            s,
+                            r#"<circle cx="{x:.1}" cy="{y:.1}" r="2.5" fill="{fill}" stroke="{}"/>"#,
+                            line.color
+                        );
+                    }
                 }
             }
         }
         s.push_str("</svg>\n");
         s
+    }
+}
+
+fn rss(n: Option<usize>) -> String {
+    match n {
+        None => "—".into(),
+        Some(n) if n >= 1 << 30 => format!("{:.1} GiB", n as f64 / (1u64 << 30) as f64),
+        Some(n) => format!("{:.0} MiB", n as f64 / (1u64 << 20) as f64),
+    }
+}
+
+fn pct(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "—".into()
+    } else {
+        format!("{:.1} %", part as f64 * 100.0 / whole as f64)
     }
 }
 
