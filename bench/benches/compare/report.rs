@@ -619,6 +619,13 @@ impl Report {
             .iter()
             .map(|s| s.naive_single.is_some())
             .collect();
+        if single.contains(&true) {
+            let _ = writeln!(
+                s,
+                r#"<text x="{}" y="42" text-anchor="end" font-size="10">hollow marker: one run, not a criterion median</text>"#,
+                w - 10.0
+            );
+        }
         for (bi, (title, lines)) in [
             ("Every match read out", &UNRANKED[..]),
             ("Ranked: best 10 and the total", &RANKED[..]),
