@@ -27,6 +27,7 @@ fn main() {
                         record: h.record.index,
                         field: h.field,
                         item: h.item,
+                        plain: false,
                     })
                     .map(|t| t.as_str())
                     .unwrap_or("");

@@ -714,8 +714,11 @@ impl<'a> Corpus<'a> {
                     }
                     let start = pos;
                     let mut ok = true;
-                    fold::walk(s, |b, _, _| {
+                    // As `fold::keeps_offsets`, in the same walk.
+                    let mut plain = true;
+                    fold::walk(s, |b, os, oe| {
                         ok &= text.get(pos) == Some(&b);
+                        plain &= os == pos - start && oe == os + 1;
                         pos += 1;
                     });
                     if pos == start {
@@ -726,6 +729,7 @@ impl<'a> Corpus<'a> {
                         record: i,
                         field,
                         item,
+                        plain: plain && pos - start == s.len(),
                     };
                     if !ok || text.get(pos) != Some(&0) {
                         err = Some(Error::BadIndex {

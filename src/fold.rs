@@ -211,6 +211,20 @@ pub fn original_range(s: &str, start: usize, end: usize) -> Option<(usize, usize
     Some((from?, to?))
 }
 
+/// Whether folding `s` keeps every byte where it was (ASCII that folds byte
+/// for byte): then offsets in the folded text are offsets in `s`, and a
+/// match needs no mapping back. The `Segments` table records this per field.
+pub fn keeps_offsets(s: &str) -> bool {
+    let mut i = 0usize;
+    let mut same = true;
+    walk_while(s, |_, os, oe| {
+        same = os == i && oe == i + 1;
+        i += 1;
+        same
+    });
+    same && i == s.len()
+}
+
 /// Whether a folded byte is part of a word (ASCII letters and digits, and
 /// any byte of a character folding left as it was).
 pub const fn is_word_byte(b: u8) -> bool {

@@ -36,8 +36,8 @@
 //! `Words` and `Postings` are the optional word index (both empty without
 //! it; see [`crate::index`]). A *word* is a maximal run of
 //! [`crate::fold::is_word_byte`] bytes in `Text`. `Words` has one 8-byte
-//! [`WordEntry`] per distinct word, sorted by the word's bytes: where one
-//! occurrence of the word starts in `Text`, and where its postings end in
+//! [`WordEntry`] per distinct word, sorted by the word's bytes: where the
+//! word first occurs in `Text`, and where its postings end in
 //! `Postings` (they start where the previous word's end). A word's postings
 //! are the indexes of the segments containing it, strictly increasing, as
 //! LEB128 varints: the first as is, each next as the difference from the
@@ -347,11 +347,15 @@ pub struct Segment {
     pub field: Field,
     /// Which item of a list field (alias, role, variant, phrasing, claim); 0 otherwise.
     pub item: u8,
+    /// Whether folding kept every byte of the field in place
+    /// ([`crate::fold::keeps_offsets`]), so folded offsets are original
+    /// offsets. Stored as bit 7 of the field byte.
+    pub plain: bool,
 }
 
 impl Segment {
     /// The 9-byte table encoding: start (LE u32), record (LE, 24 bits),
-    /// field, item.
+    /// field code (with bit 7 set when `plain`), item.
     pub const fn encode(self) -> [u8; SEGMENT_LEN] {
         let s = self.start.to_le_bytes();
         let r = self.record.to_le_bytes();
@@ -363,19 +367,20 @@ impl Segment {
             r[0],
             r[1],
             r[2],
-            self.field as u8,
+            self.field as u8 | (self.plain as u8) << 7,
             self.item,
         ]
     }
 
     /// Decodes the table encoding; `None` for an unknown field code.
     pub const fn decode(b: [u8; SEGMENT_LEN]) -> Option<Segment> {
-        match Field::from_u8(b[7]) {
+        match Field::from_u8(b[7] & 0x7f) {
             Some(field) => Some(Segment {
                 start: u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
                 record: u32::from_le_bytes([b[4], b[5], b[6], 0]),
                 field,
                 item: b[8],
+                plain: b[7] & 0x80 != 0,
             }),
             None => None,
         }
@@ -390,8 +395,8 @@ impl Segment {
 /// One entry of the `Words` section.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WordEntry {
-    /// Offset in `Text` of an occurrence of the word (a maximal run of word
-    /// bytes starts there).
+    /// Offset in `Text` of the word's first occurrence (a maximal run of
+    /// word bytes starts there).
     pub text: u32,
     /// Offset in `Postings` just past this word's postings.
     pub postings_end: u32,

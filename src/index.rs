@@ -50,6 +50,29 @@ impl<'a> Iterator for Tokens<'a> {
     }
 }
 
+/// Whether `word` occurs in `hay` as a whole word.
+// `memchr` for the first byte rather than a `memmem` finder: the haystacks
+// are single fields, too short to repay building a finder per call.
+fn contains_word(hay: &[u8], word: &[u8]) -> bool {
+    let Some(&first) = word.first() else {
+        return false;
+    };
+    let mut from = 0;
+    while let Some(p) = hay
+        .get(from..)
+        .and_then(|h| memchr::memchr(first, h))
+        .map(|p| p + from)
+    {
+        let before = p == 0 || hay.get(p - 1).is_some_and(|&b| !is_word_byte(b));
+        let after = hay.get(p + word.len()).is_none_or(|&b| !is_word_byte(b));
+        if before && after && hay.get(p..p + word.len()) == Some(word) {
+            return true;
+        }
+        from = p + 1;
+    }
+    false
+}
+
 /// One word's postings: segment indexes in increasing order.
 #[derive(Clone, Debug)]
 pub struct Postings<'a> {
@@ -237,6 +260,15 @@ impl<'a> WordIndex<'a> {
             if e.postings_end <= prev_end || e.postings_end as usize > postings.len() {
                 return Err(bad_w(i * WORD_LEN + 4));
             }
+            // The entry points at the word's first occurrence (so each index
+            // has one encoding): inside its first segment, none before it.
+            let first_seg = ix.read(prev_end, e.postings_end).map(|(s, _)| s as usize);
+            let first = first_seg.and_then(&segment).is_some_and(|(a, b)| {
+                (a..b).contains(&t) && !contains_word(text.get(a..t).unwrap_or(&[]), w)
+            });
+            if !first {
+                return Err(bad_w(i * WORD_LEN));
+            }
             let mut pos = prev_end;
             let mut prev: Option<u32> = None;
             while pos < e.postings_end {
@@ -246,9 +278,8 @@ impl<'a> WordIndex<'a> {
                     Some(p) if d > 0 => p.checked_add(d).ok_or(bad_p(pos as usize))?,
                     Some(_) => return Err(bad_p(pos as usize)),
                 };
-                let has = segment(s as usize).is_some_and(|(a, b)| {
-                    Tokens::new(text.get(a..b).unwrap_or(&[])).any(|(_, tok)| tok == w)
-                });
+                let has = segment(s as usize)
+                    .is_some_and(|(a, b)| contains_word(text.get(a..b).unwrap_or(&[]), w));
                 if s as usize >= segments || !has {
                     return Err(bad_p(pos as usize));
                 }
@@ -267,9 +298,19 @@ impl<'a> WordIndex<'a> {
         for s in 0..segments {
             let (a, b) = segment(s).ok_or(bad_w(0))?;
             let seg = text.get(a..b).unwrap_or(&[]);
+            // A 256-bit filter of the words seen in this segment: a word
+            // whose bit is clear is new, and only the others are looked for
+            // among the earlier words.
+            let mut seen = [0u64; 4];
             for (p, tok) in Tokens::new(seg) {
+                let h = crate::format::fnv1a(0x811c_9dc5, tok) as usize & 255;
+                let (word, bit) = (h / 64, 1u64 << (h % 64));
+                let maybe_seen = seen.get(word).is_some_and(|&x| x & bit != 0);
+                if let Some(x) = seen.get_mut(word) {
+                    *x |= bit;
+                }
                 let earlier = seg.get(..p).unwrap_or(&[]);
-                if !Tokens::new(earlier).any(|(_, t)| t == tok) {
+                if !maybe_seen || !contains_word(earlier, tok) {
                     distinct += 1;
                 }
             }

@@ -42,8 +42,10 @@ pub const MAX_TERMS: usize = 8;
 /// words than this is found by the scan, or confirmed from another term.
 pub const MAX_UNION: usize = 8;
 
-/// Marks a hit whose match is not located yet: `start` holds its segment.
-const UNLOCATED: u32 = u32::MAX;
+/// Marks a hit whose match is not located yet (`end` is this tag plus the
+/// term's index, `start` is the segment): raw hits are ranked first and
+/// located only when returned.
+const UNLOCATED: u32 = 0xffff_ff00;
 
 /// A position in one word's postings.
 #[derive(Clone, Copy, Debug)]
@@ -515,8 +517,7 @@ impl<'a> Corpus<'a> {
             }
         }
         for h in hits.iter_mut().take(kept) {
-            m.locate(h);
-            self.finish_hit(h);
+            m.finish(h);
         }
         Summary {
             total,
@@ -534,7 +535,8 @@ impl<'a> Corpus<'a> {
         Ok(self.search(&Query::parse(query)?, filter, hits))
     }
 
-    /// Turns a hit's folded match range into an original byte range.
+    /// Turns a hit's folded match range into an original byte range, for a
+    /// field whose folding moved bytes.
     // Not inlined: it decodes a whole record, and inlined into `search` its
     // temporaries sat in that frame beside the `Matches` cursor for the whole
     // search (Cortex-M0 stack budget, see examples/firmware).
@@ -545,6 +547,7 @@ impl<'a> Corpus<'a> {
             record: h.record.index,
             field: h.field,
             item: h.item,
+            plain: false,
         };
         let (s, e) = self
             .field_text(&seg)
@@ -626,7 +629,7 @@ impl Matches<'_, '_> {
     fn seg_record(&self, i: usize) -> Option<u32> {
         match self.segs.get(i * SEGMENT_LEN + 4..i * SEGMENT_LEN + 8) {
             Some(&[a, b, c, field]) => {
-                let kind = Field::from_u8(field)?.kind() as u32;
+                let kind = Field::from_u8(field & 0x7f)?.kind() as u32;
                 Some(kind << 24 | u32::from_le_bytes([a, b, c, 0]))
             }
             _ => None,
@@ -767,7 +770,7 @@ impl Matches<'_, '_> {
             let is_primary = self
                 .segs
                 .get(x as usize * SEGMENT_LEN + 7)
-                .and_then(|&f| Field::from_u8(f))
+                .and_then(|&f| Field::from_u8(f & 0x7f))
                 .is_some_and(Field::is_primary);
             if any.is_none() {
                 any = Some(x);
@@ -798,18 +801,27 @@ impl Matches<'_, '_> {
         hit
     }
 
-    /// Finds the match of a hit from [`Matches::score_exact`] in its field.
-    fn locate(&self, h: &mut Hit) {
-        if h.end != UNLOCATED {
+    /// Locates a raw hit's match: the first match of its term in its
+    /// segment, as a byte range of the field's original text. Only fields
+    /// whose folding moved bytes need their record decoded for that.
+    fn finish(&self, h: &mut Hit) {
+        if h.end & UNLOCATED != UNLOCATED {
             return;
         }
-        let seg = h.start as usize;
+        let (seg, t) = (h.start as usize, (h.end & 0xff) as usize);
         let (s, e) = (self.seg_start(seg), self.seg_start(seg + 1));
-        let n = self.finders.first().map_or(0, |f| f.0.needle().len());
-        (h.start, h.end) = match self.find_term(0, s, e) {
+        let n = self.finders.get(t).map_or(0, |f| f.0.needle().len());
+        (h.start, h.end) = match self.find_term(t, s, e) {
             Some(p) => ((p - s) as u32, (p - s + n) as u32),
             None => (0, 0),
         };
+        let plain = self
+            .segs
+            .get(seg * SEGMENT_LEN + 7)
+            .is_some_and(|&f| f & 0x80 != 0);
+        if !plain {
+            self.corpus.finish_hit(h);
+        }
     }
 
     /// The record's date, from the packed-date table.
@@ -874,11 +886,10 @@ impl Matches<'_, '_> {
         // more than 64 are counted but cannot be highlighted).
         let mut mask = 0u64;
         let mut extra = 0u8;
-        // (segment, match offset, match length) of the highlight candidates.
-        let mut any: Option<(usize, usize, usize)> = None;
-        let mut primary: Option<(usize, usize, usize)> = None;
+        // (segment, term) of the highlight candidates.
+        let mut any: Option<(usize, usize)> = None;
+        let mut primary: Option<(usize, usize)> = None;
         for t in 0..self.finders.len() {
-            let n = self.finders.get(t).map_or(0, |f| f.0.needle().len());
             let limit = if t == 0 { limit0 } else { re };
             let mut seg = first;
             let mut p = if t == 0 {
@@ -902,14 +913,14 @@ impl Matches<'_, '_> {
                     extra = extra.saturating_add(1);
                 }
                 if newly {
-                    let cand = Some((seg, x, n));
+                    let cand = Some((seg, t));
                     if any.is_none_or(|a| seg < a.0) {
                         any = cand;
                     }
                     let is_primary = self
                         .segs
                         .get(seg * SEGMENT_LEN + 7)
-                        .and_then(|&f| Field::from_u8(f))
+                        .and_then(|&f| Field::from_u8(f & 0x7f))
                         .is_some_and(Field::is_primary);
                     if is_primary && primary.is_none_or(|a| seg < a.0) {
                         primary = cand;
@@ -932,12 +943,12 @@ impl Matches<'_, '_> {
             primary: primary.is_some(),
             date,
         };
-        if let Some((seg, x, n)) = primary.or(any) {
+        if let Some((seg, t)) = primary.or(any) {
             if let Some(s) = self.corpus.segment_at(seg) {
                 hit.field = s.field;
                 hit.item = s.item;
-                hit.start = (x - s.start as usize) as u32;
-                hit.end = hit.start + n as u32;
+                hit.start = seg as u32;
+                hit.end = UNLOCATED | t as u32;
             }
         }
         hit
@@ -948,8 +959,7 @@ impl Iterator for Matches<'_, '_> {
     type Item = Hit;
     fn next(&mut self) -> Option<Hit> {
         let mut h = self.next_raw()?;
-        self.locate(&mut h);
-        self.corpus.finish_hit(&mut h);
+        self.finish(&mut h);
         Some(h)
     }
 }

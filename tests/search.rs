@@ -157,6 +157,7 @@ fn field_text(c: &Corpus<'static>, h: &Hit) -> &'static str {
         record: h.record.index,
         field: h.field,
         item: h.item,
+        plain: false,
     })
     .unwrap()
     .as_str()
@@ -498,4 +499,26 @@ fn queries_with_no_hits_and_unbalanced_quotes_are_fine() {
     assert_eq!(q.terms().count(), 1);
     check("\"stargate", &Filter::NONE);
     check("stargate\"", &Filter::NONE);
+}
+
+#[test]
+fn fields_whose_folding_keeps_offsets_are_marked_plain() {
+    // The segment flag lets a hit skip decoding its record to map offsets.
+    assert!(fold::keeps_offsets("Sam Altman, OpenAI CEO"));
+    assert!(!fold::keeps_offsets("Altman’s")); // ’ folds to one byte from three
+    assert!(!fold::keeps_offsets("two  spaces")); // whitespace collapses
+    assert!(!fold::keeps_offsets("Café"));
+    assert!(fold::keeps_offsets(""));
+    // Every hit's range is the original text of its match, in plain fields
+    // (`altman` in names) and in fields folding moved (`don't` for `don’t`).
+    let c = corpus();
+    let mut hits = [Hit::EMPTY; 60];
+    for q in ["altman", "don't", "stargate", "musk"] {
+        let s = c.search_str(q, &Filter::NONE, &mut hits).unwrap();
+        for h in &hits[..s.returned] {
+            let text = field_text(&c, h);
+            let orig = &text[h.start as usize..h.end as usize];
+            assert_eq!(folded(orig), folded(q), "{q:?} in {text:?}");
+        }
+    }
 }

@@ -469,6 +469,7 @@ impl Out<'_> {
                 record: h.record.index,
                 field: h.field,
                 item: h.item,
+                plain: false,
             };
             let field = self.corpus.field_text(&seg).map_or("", |t| t.as_str());
             let (s, e) = (h.start as usize, h.end as usize);

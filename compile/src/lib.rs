@@ -903,6 +903,7 @@ fn assemble(all: &[Vec<Record<'static>>], with_index: bool) -> Blob {
                         record: i as u32,
                         field,
                         item,
+                        plain: fold::keeps_offsets(s),
                     }
                     .encode(),
                 );

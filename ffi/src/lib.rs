@@ -1720,6 +1720,7 @@ pub unsafe extern "C" fn feud_hit_text(
             record: index,
             field,
             item,
+            plain: false,
         };
         put(
             out,

@@ -239,6 +239,7 @@ pub fn exercise(c: &Corpus<'_>, feed: &mut Feed<'_>) {
             record: feed.index(),
             field: Field::from_u8(feed.byte() % 17).unwrap_or(Field::QuoteText),
             item: feed.byte(),
+            plain: false,
         };
         let _ = c.field_text(&seg);
         let r = RecordRef::new(Kind::ALL[feed.byte() as usize % 6], feed.index());
@@ -414,6 +415,7 @@ fn check_hit(c: &Corpus<'_>, h: &Hit, filter: &Filter) {
         record: h.record.index,
         field: h.field,
         item: h.item,
+        plain: false,
     };
     let text = c.field_text(&seg).expect("hit field exists");
     let s = text.as_str();
