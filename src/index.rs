@@ -8,7 +8,7 @@
 //! fields that contain them; the scan's own matcher still confirms every
 //! match, so both paths return the same hits. The layout is specified in
 //! [`crate::format`]; the encoder (`compile/`) builds it; `Corpus::from_bytes`
-//! validates it with [`WordIndex::check`], after which nothing here can fail.
+//! validates it (`WordIndex::check`), after which nothing here can fail.
 
 use crate::error::Error;
 use crate::fold::is_word_byte;
