@@ -71,6 +71,8 @@ struct Driver {
 /// How a query is run.
 #[derive(Clone, Copy, Debug)]
 enum Plan {
+    /// Not chosen yet: the first [`Matches::next_raw`] chooses.
+    Pending,
     /// Scan the whole haystack (no index, or no term can use it).
     Scan,
     /// Visit the driver's candidate segments; `exact` when they are exactly
@@ -397,20 +399,24 @@ impl Driver {
 /// which begins a word. So the fields containing that word (or one of the
 /// words with that beginning) are the only places the term can match.
 ///
+/// `terms` gives each term's folded needle and whether it is a prefix.
 /// Returns the plan and the range of index words whose postings drive it.
-// Not inlined, and returning a word range rather than cursors: inlined into
-// `matches`, its temporaries grew the search's stack high-water mark on a
-// Cortex-M0 (examples/firmware) by 0.7 KiB, past the 2 KiB budget.
+// Not inlined, returning a word range rather than cursors, and called from
+// the first `next_raw` rather than from `matches`: that keeps it out of the
+// deepest frames, within the Cortex-M0 stack budget (examples/firmware).
 #[inline(never)]
-fn plan(ix: &WordIndex<'_>, query: &Query) -> (Plan, usize, usize) {
+fn plan<'n>(
+    ix: &WordIndex<'_>,
+    terms: impl Iterator<Item = (&'n [u8], bool)> + Clone,
+) -> (Plan, usize, usize) {
     // (postings bytes, first word, end word)
     let mut best: Option<(usize, usize, usize)> = None;
     let mut exact = false;
-    let single = query.terms.len() == 1;
-    for (needle, kind) in query.terms() {
+    let single = terms.clone().count() == 1;
+    for (needle, prefix) in terms {
         for (p, run) in crate::index::Tokens::new(needle) {
             let whole = p == 0 && run.len() == needle.len();
-            let (lo, hi) = if kind == TermKind::Prefix && p + run.len() == needle.len() {
+            let (lo, hi) = if prefix && p + run.len() == needle.len() {
                 ix.prefix_range(run)
             } else {
                 ix.find(run).map_or((0, 0), |i| (i, i + 1))
@@ -453,9 +459,6 @@ impl<'a> Corpus<'a> {
             // Cannot overflow: a query has at most MAX_TERMS terms.
             let _ = finders.push((Finder::new(needle), flags));
         }
-        let (plan, lo, hi) = self
-            .word_index()
-            .map_or((Plan::Scan, 0, 0), |ix| plan(&ix, query));
         Matches {
             corpus: *self,
             hay: self.search_text(),
@@ -468,8 +471,8 @@ impl<'a> Corpus<'a> {
             seg: 0,
             next0: None,
             done: false,
-            plan,
-            driver: Driver::new(lo, hi),
+            plan: Plan::Pending,
+            driver: Driver::NONE,
         }
     }
 
@@ -697,11 +700,26 @@ impl Matches<'_, '_> {
     // the 2 KiB budget; the cost is one call per matching record.
     #[inline(never)]
     fn next_raw(&mut self) -> Option<Hit> {
+        if let Plan::Pending = self.plan {
+            self.choose_plan();
+        }
         match self.plan {
-            Plan::Scan => self.next_scanned(),
+            Plan::Pending | Plan::Scan => self.next_scanned(),
             Plan::Index { .. } => self.next_indexed(),
             Plan::Empty => None,
         }
+    }
+
+    /// Chooses between the scan and the word index (see [`plan`]).
+    #[inline(never)]
+    fn choose_plan(&mut self) {
+        let terms = self.finders.iter().map(|(f, flags)| (f.needle(), flags.2));
+        let (plan, lo, hi) = match self.corpus.word_index() {
+            Some(ix) => plan(&ix, terms),
+            None => (Plan::Scan, 0, 0),
+        };
+        self.plan = plan;
+        self.driver = Driver::new(lo, hi);
     }
 
     /// The next matching record, from the word index's candidates.

@@ -263,41 +263,47 @@ impl Script {
         }
         self.out.nl();
     }
+}
 
-    /// With feature `verify`, checks the whole blob in flash as if it had
-    /// been loaded at run time (`Corpus::from_bytes`: checksum, records,
-    /// indexes), at a cost of about 6 KiB of code. Without it, the corpus is
-    /// `Corpus::embedded()`, which `build.rs` already validated: what a
-    /// device with the blob linked in needs.
-    fn validate(&mut self) -> Option<Corpus<'static>> {
-        #[cfg(feature = "verify")]
-        let (r, used) = stack::measure(|| Corpus::from_bytes(Corpus::embedded_bytes()));
-        #[cfg(not(feature = "verify"))]
-        let (r, used) = stack::measure(|| Ok::<_, feudfacts::Error>(Corpus::embedded()));
-        match r {
-            Ok(c) => {
-                self.out
-                    .str("blob: ")
-                    .num(c.as_bytes().len())
-                    .str(" bytes, ");
-                self.out.num(c.total_records()).str(" records");
-                self.out
-                    .str(if cfg!(feature = "verify") {
-                        ", verified"
-                    } else {
-                        ""
-                    })
-                    .nl();
-                self.stack("validate", used);
-                Some(c)
-            }
-            Err(e) => {
-                self.fail(e.message());
-                None
-            }
-        }
+/// The corpus, and the stack its loading took. With feature `verify`, the
+/// embedded blob is checked as if it had been loaded at run time
+/// (`Corpus::from_bytes`: checksum, records, indexes), at a cost of about
+/// 6 KiB of code. With feature `partition`, the blob is not linked into the
+/// program at all but sits in its own flash partition (see [`partition`]),
+/// and is validated the same way before use. Otherwise the corpus is
+/// `Corpus::embedded()`, which `build.rs` already validated: what a device
+/// with the blob linked in needs.
+fn load() -> (Result<Corpus<'static>, feudfacts::Error>, usize) {
+    #[cfg(feature = "partition")]
+    return stack::measure(|| Corpus::from_bytes(partition::bytes()));
+    #[cfg(all(feature = "verify", not(feature = "partition")))]
+    return stack::measure(|| Corpus::from_bytes(Corpus::embedded_bytes()));
+    #[cfg(not(any(feature = "verify", feature = "partition")))]
+    return stack::measure(|| Ok::<_, feudfacts::Error>(Corpus::embedded()));
+}
+
+/// The blob in its own flash partition (feature `partition`): the full
+/// profile, word index included, compiled by `build.rs`, placed by
+/// `memory.x` in the `BLOB` region rather than among the program's
+/// read-only data. On a device this is a separately written partition, or a
+/// memory-mapped (XIP) external flash; a kiosk can replace it without
+/// reflashing the program, and the program validates it before use.
+#[cfg(feature = "partition")]
+mod partition {
+    include!(concat!(env!("OUT_DIR"), "/partition.rs"));
+
+    #[link_section = ".feud_blob"]
+    #[used]
+    static BLOB: [u8; LEN] = *include_bytes!(concat!(env!("OUT_DIR"), "/partition.blob"));
+
+    /// The partition's bytes, read through an opaque reference, as a
+    /// program reads a partition it did not build.
+    pub fn bytes() -> &'static [u8] {
+        core::hint::black_box(&BLOB)
     }
+}
 
+impl Script {
     fn search(&mut self) {
         self.out.str("[search] ").str(SEARCH).nl();
         let c = self.corpus;
@@ -449,17 +455,33 @@ fn main() -> ! {
         .num(top - floor)
         .str(" bytes")
         .nl();
+    let (loaded, used) = load();
+    let corpus = match loaded {
+        Ok(c) => c,
+        Err(e) => {
+            out.str("FAIL: ").str(e.message()).nl();
+            exit(&mut out, false)
+        }
+    };
+    out.str("blob: ")
+        .num(corpus.as_bytes().len())
+        .str(" bytes, ")
+        .num(corpus.total_records())
+        .str(" records");
+    if cfg!(feature = "partition") {
+        out.str(", from its own partition, verified");
+    } else if cfg!(feature = "verify") {
+        out.str(", verified");
+    }
+    out.nl();
     let mut s = Script {
         out,
-        corpus: Corpus::embedded(),
+        corpus,
         failed: false,
         peak_low: top,
     };
+    s.stack("validate", used);
     s.checkpoint();
-    match s.validate() {
-        Some(c) => s.corpus = c,
-        None => exit(&mut s.out, false),
-    }
     let steps: [fn(&mut Script); 5] = [
         Script::search,
         Script::by_key,
