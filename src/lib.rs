@@ -55,7 +55,7 @@ pub use records::{
     Precision, Qualifier, Quote, Record, Side, Source, Text, Variant,
 };
 pub use search::{
-    Filter, Hit, KindSet, Matches, Query, Summary, TermKind, MAX_QUERY_LEN, MAX_TERMS,
+    Filter, Hit, KindSet, Matches, Query, Records, Summary, TermKind, MAX_QUERY_LEN, MAX_TERMS,
 };
 
 impl Hit {

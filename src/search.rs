@@ -326,6 +326,22 @@ pub struct Matches<'a, 'q> {
     /// the first segment not yet visited.
     plan: Plan,
     driver: Driver,
+    /// The word index, once the plan uses it.
+    index: Option<WordIndex<'a>>,
+    /// Only the records are wanted ([`Corpus::matching_records`]): no
+    /// field counts, date or highlight.
+    records_only: bool,
+}
+
+/// The records matching a query, in corpus order (see
+/// [`Corpus::matching_records`]).
+pub struct Records<'a, 'q>(Matches<'a, 'q>);
+
+impl Iterator for Records<'_, '_> {
+    type Item = RecordRef;
+    fn next(&mut self) -> Option<RecordRef> {
+        self.0.next_raw().map(|h| h.record)
+    }
 }
 
 impl Driver {
@@ -473,7 +489,19 @@ impl<'a> Corpus<'a> {
             done: false,
             plan: Plan::Pending,
             driver: Driver::NONE,
+            index: None,
+            records_only: false,
         }
+    }
+
+    /// The records matching `query` and `filter`, in corpus order: the
+    /// cheapest way to list or count matches, as a database returns row ids.
+    /// Nothing is ranked, counted per field or located for highlighting
+    /// (use [`Corpus::matches`] or [`Corpus::search`] for that).
+    pub fn matching_records<'q>(&self, query: &'q Query, filter: &Filter) -> Records<'a, 'q> {
+        let mut m = self.matches(query, filter);
+        m.records_only = true;
+        Records(m)
     }
 
     /// Ranks the records matching `query` and `filter` into `hits` (best
@@ -714,17 +742,19 @@ impl Matches<'_, '_> {
     #[inline(never)]
     fn choose_plan(&mut self) {
         let terms = self.finders.iter().map(|(f, flags)| (f.needle(), flags.2));
-        let (plan, lo, hi) = match self.corpus.word_index() {
+        let index = self.corpus.word_index();
+        let (plan, lo, hi) = match index {
             Some(ix) => plan(&ix, terms),
             None => (Plan::Scan, 0, 0),
         };
+        self.index = index;
         self.plan = plan;
         self.driver = Driver::new(lo, hi);
     }
 
     /// The next matching record, from the word index's candidates.
     fn next_indexed(&mut self) -> Option<Hit> {
-        let ix = self.corpus.word_index()?;
+        let ix = self.index?;
         let exact = matches!(self.plan, Plan::Index { exact: true });
         loop {
             let seg = self.driver.at_least(&ix, self.pos as u32)?;
@@ -735,6 +765,12 @@ impl Matches<'_, '_> {
                     || (!self.kinds_only && !self.corpus.passes(r, &self.filter))
                 {
                     continue;
+                }
+                if self.records_only {
+                    return Some(Hit {
+                        record: r,
+                        ..Hit::EMPTY
+                    });
                 }
                 return Some(self.score_exact(&ix, seg, end, r));
             }
@@ -752,6 +788,12 @@ impl Matches<'_, '_> {
             }
             if !self.kinds_only && !self.corpus.passes(r, &self.filter) {
                 continue;
+            }
+            if self.records_only {
+                return Some(Hit {
+                    record: r,
+                    ..Hit::EMPTY
+                });
             }
             return Some(self.score(first, end, r, m0, re));
         }
@@ -884,6 +926,12 @@ impl Matches<'_, '_> {
             self.pos = re;
             if !self.kinds_only && !self.corpus.passes(r, &self.filter) {
                 continue;
+            }
+            if self.records_only {
+                return Some(Hit {
+                    record: r,
+                    ..Hit::EMPTY
+                });
             }
             return Some(self.score(first, end, r, m0, len));
         }

@@ -173,6 +173,15 @@ fn check(query: &str, filter: &Filter) -> usize {
     let fast: Vec<Hit> = c.matches(&q, filter).collect();
     let scan: Vec<Hit> = scanned().matches(&q, filter).collect();
     assert_eq!(fast, scan, "index and scan differ for {query:?} {filter:?}");
+    // The lean cursor lists exactly the same records, on both paths.
+    let records: Vec<RecordRef> = fast.iter().map(|h| h.record).collect();
+    let lean: Vec<RecordRef> = c.matching_records(&q, filter).collect();
+    assert_eq!(lean, records, "matching_records for {query:?} {filter:?}");
+    let lean: Vec<RecordRef> = scanned().matching_records(&q, filter).collect();
+    assert_eq!(
+        lean, records,
+        "matching_records (scan) for {query:?} {filter:?}"
+    );
     let mut top = [Hit::EMPTY; 7];
     let mut top_scan = [Hit::EMPTY; 7];
     let sum = c.search(&q, filter, &mut top);
