@@ -105,25 +105,29 @@ pub const QUERIES: [Q; 8] = [
     },
 ];
 
-/// The measured series: every match read out by each approach, then the
-/// ranked best ten with the total (the naive scan does not rank). feudfacts
-/// runs twice: on the blob with the word index (the default build) and on
-/// the same corpus compiled without it (the scan).
-pub const SERIES: [&str; 7] = [
-    "feudfacts-index",
-    "feudfacts-scan",
+/// The measured series: every matching record read out by each approach,
+/// then the ranked best ten with the total (the naive scan does not rank).
+/// feudfacts runs twice: on the blob with the word index (the default build)
+/// and on the same corpus compiled without it (the scan). Unranked, it reads
+/// the records with `matching_records`, like FTS5's bare rowids; the last
+/// series reads every hit of `matches` instead (with its highlight range),
+/// on the index, to show what highlights cost.
+pub const SERIES: [&str; 8] = [
+    "feudfacts-index-records",
+    "feudfacts-scan-records",
     "fts5",
     "naive",
     "feudfacts-index-top10",
     "feudfacts-scan-top10",
     "fts5-top10",
+    "feudfacts-index-hits",
 ];
 
 /// Positions in [`SERIES`].
 pub mod series {
-    /// feudfacts with the word index, every match.
+    /// feudfacts with the word index, every matching record.
     pub const INDEX: usize = 0;
-    /// feudfacts without the word index, every match.
+    /// feudfacts without the word index, every matching record.
     pub const SCAN: usize = 1;
     /// FTS5, every match.
     pub const FTS: usize = 2;
@@ -135,6 +139,8 @@ pub mod series {
     pub const SCAN_TOP: usize = 5;
     /// FTS5, ranked.
     pub const FTS_TOP: usize = 6;
+    /// feudfacts with the word index, every hit with its highlight.
+    pub const INDEX_HITS: usize = 7;
 }
 
 /// The most records of one kind the blob format holds (24-bit indexes).
@@ -158,8 +164,21 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| workspace().join("target"))
 }
 
-/// feudfacts: parse the query, read every matching record out.
+/// feudfacts: parse the query, read every matching record out (no ranking,
+/// no highlight: what FTS5's `SELECT rowid` returns).
 fn feud_run(corpus: &Corpus<'_>, q: &str) -> usize {
+    let query = Query::parse(q).expect("the query set parses");
+    let mut n = 0;
+    for r in corpus.matching_records(&query, &Filter::NONE) {
+        black_box(r);
+        n += 1;
+    }
+    n
+}
+
+/// feudfacts: parse the query, read every hit of `matches` out, each with
+/// its field, ranking key and highlight range.
+fn feud_run_hits(corpus: &Corpus<'_>, q: &str) -> usize {
     let query = Query::parse(q).expect("the query set parses");
     let mut n = 0;
     for hit in corpus.matches(&query, &Filter::NONE) {
@@ -167,6 +186,12 @@ fn feud_run(corpus: &Corpus<'_>, q: &str) -> usize {
         n += 1;
     }
     n
+}
+
+/// feudfacts: every record of `matching_records`.
+fn feud_records(corpus: &Corpus<'_>, q: &str) -> Vec<RecordRef> {
+    let query = Query::parse(q).expect("the query set parses");
+    corpus.matching_records(&query, &Filter::NONE).collect()
 }
 
 /// feudfacts, ranked: the best ten hits and the total, each hit's record read.
@@ -255,6 +280,18 @@ fn check_same(
     }
     let f: Vec<RecordRef> = hi.iter().map(|h| h.record).collect();
     drop((hi, hs));
+    for (path, corpus) in [("with", indexed), ("without", scan)] {
+        let r = feud_records(corpus, q.feud);
+        assert!(
+            r == f,
+            "{scale}x, query {:?}: matching_records {path} the word index found {} records {:?}, matches {} {:?}",
+            q.feud,
+            r.len(),
+            show(&r),
+            f.len(),
+            show(&f)
+        );
+    }
     let mut s = fts::records(stmt, q.fts);
     s.sort();
     let nq = naive::NaiveQuery::parse(q.feud);
@@ -541,8 +578,14 @@ fn main() {
             let (_, fs) = alloc::peak_during(|| feud_run(&scan, q.feud));
             let ((_, s_rust), s_sql) =
                 alloc::sqlite_peak_during(|| alloc::peak_during(|| fts_run(&mut stmt, q.fts)));
-            size.heap
-                .push([fi.peak, fs.peak, s_rust.peak + s_sql, checked.naive_heap]);
+            let (_, fh) = alloc::peak_during(|| feud_run_hits(&indexed, q.feud));
+            size.heap.push([
+                fi.peak,
+                fs.peak,
+                s_rust.peak + s_sql,
+                checked.naive_heap,
+                fh.peak,
+            ]);
             let (_, fi) = alloc::peak_during(|| feud_top(&indexed, q.feud));
             let (_, fs) = alloc::peak_during(|| feud_top(&scan, q.feud));
             let ((_, s_rust), s_sql) =
@@ -593,6 +636,11 @@ fn main() {
             g.bench_with_input(BenchmarkId::new(SERIES[SCAN], q.id), q.feud, |b, s| {
                 b.iter(|| feud_run(&scan, black_box(s)))
             });
+            g.bench_with_input(
+                BenchmarkId::new(SERIES[INDEX_HITS], q.id),
+                q.feud,
+                |b, s| b.iter(|| feud_run_hits(&indexed, black_box(s))),
+            );
             g.bench_with_input(BenchmarkId::new(SERIES[FTS], q.id), q.fts, |b, s| {
                 b.iter(|| fts_run(&mut stmt, black_box(s)))
             });

@@ -7,7 +7,7 @@
 //! output comes from the same run; anything missing is shown as `—` and the
 //! documentation is then left untouched.
 
-use crate::series::{FTS, FTS_TOP, INDEX, INDEX_TOP, NAIVE, SCAN, SCAN_TOP};
+use crate::series::{FTS, FTS_TOP, INDEX, INDEX_HITS, INDEX_TOP, NAIVE, SCAN, SCAN_TOP};
 use crate::{QUERIES, SERIES};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -50,8 +50,9 @@ pub struct Size {
     pub fts_build_time: Duration,
     /// Records found per query (all approaches agree).
     pub hits: Vec<usize>,
-    /// Peak heap bytes per query: feudfacts index, scan, FTS5, naive.
-    pub heap: Vec<[usize; 4]>,
+    /// Peak heap bytes per query: feudfacts index, scan, FTS5, naive, and
+    /// feudfacts index reading hits with highlights.
+    pub heap: Vec<[usize; 5]>,
     /// Peak heap bytes per ranked query: feudfacts index, scan, FTS5.
     pub top_heap: Vec<[usize; 3]>,
     /// When criterion did not time the naive scan at this size: the single
@@ -79,7 +80,7 @@ pub struct Report {
 }
 
 /// Medians per size, query and series (`None`: not measured in this run).
-type Times = Vec<Vec<[Option<f64>; 7]>>;
+type Times = Vec<Vec<[Option<f64>; 8]>>;
 
 fn median_ns(dir: &Path, since: SystemTime) -> Option<f64> {
     let file = dir.join("new/estimates.json");
@@ -323,22 +324,25 @@ impl Report {
             let mark = if s.naive_single.is_some() { " †" } else { "" };
             let _ = writeln!(
                 m,
-                "\n### {}× ({} records)\n\nEvery matching record read out (feudfacts `matches` with the word index and without it, FTS5 `{}`, naive scan):\n",
+                "\n### {}× ({} records)\n\nEvery matching record read out (feudfacts `matching_records` with the word index and without it, FTS5 `{}`, naive scan; and, for the cost of highlights, feudfacts `matches` with the word index, each hit with its field and highlight range):\n",
                 s.scale,
                 s.records,
                 crate::fts::QUERY_SQL
             );
             let _ = writeln!(
                 m,
-                "| query | | hits | feudfacts index | feudfacts scan | FTS5 | naive | FTS5 ÷ index | naive ÷ index | scan ÷ index | peak heap index / scan / FTS5 / naive |"
+                "| query | | hits | feudfacts index | feudfacts scan | FTS5 | naive | FTS5 ÷ index | naive ÷ index | scan ÷ index | index, hits with highlights | peak heap index / scan / FTS5 / naive / hits |"
             );
-            let _ = writeln!(m, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            let _ = writeln!(
+                m,
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+            );
             for (i, q) in QUERIES.iter().enumerate() {
                 let r = t[i];
                 let h = s.heap.get(i).copied().unwrap_or_default();
                 let _ = writeln!(
                     m,
-                    "| {} | `{}` | {} | {} | {} | {} | {}{mark} | {} | {}{mark} | {} | {} / {} / {} / {} |",
+                    "| {} | `{}` | {} | {} | {} | {} | {}{mark} | {} | {}{mark} | {} | {} | {} / {} / {} / {} / {} |",
                     q.label,
                     q.feud.replace('|', "\\|"),
                     s.hits.get(i).copied().unwrap_or(0),
@@ -349,10 +353,12 @@ impl Report {
                     ratio(r[FTS], r[INDEX]),
                     ratio(r[NAIVE], r[INDEX]),
                     ratio(r[SCAN], r[INDEX]),
+                    fmt_ns(r[INDEX_HITS]),
                     bytes(h[0]),
                     bytes(h[1]),
                     bytes(h[2]),
-                    bytes(h[3])
+                    bytes(h[3]),
+                    bytes(h[4])
                 );
             }
             let _ = writeln!(
@@ -402,7 +408,7 @@ impl Report {
         );
         let _ = writeln!(
             m,
-            "Above 1, feudfacts is faster; below 1, FTS5 is. \"every\" reads every match out, \"top 10\" is the ranked search.\n"
+            "Above 1, feudfacts is faster; below 1, FTS5 is. \"every\" reads every matching record out (feudfacts `matching_records`, FTS5 rowids), \"top 10\" is the ranked search.\n"
         );
         let mut head = String::from("| query |");
         let mut rule = String::from("|---|");
@@ -634,7 +640,7 @@ With the word index, FTS5 is faster in (query × size) — {}.",
             );
         }
         for (bi, (title, lines)) in [
-            ("Every match read out", &UNRANKED[..]),
+            ("Every matching record read out", &UNRANKED[..]),
             ("Ranked: best 10 and the total", &RANKED[..]),
         ]
         .into_iter()
