@@ -463,8 +463,14 @@ impl<'a> Corpus<'a> {
     // `search`, stayed in that frame for the whole search. Out of line, the
     // search's stack high-water mark on a Cortex-M0 drops from 2,200 to
     // 1,952 bytes (examples/firmware), under the 2 KiB budget.
-    #[inline(never)]
     pub fn matches<'q>(&self, query: &'q Query, filter: &Filter) -> Matches<'a, 'q> {
+        self.cursor(query, filter, false)
+    }
+
+    /// [`Corpus::matches`], or with `records_only` the cursor of
+    /// [`Corpus::matching_records`]: built once, in place.
+    #[inline(never)]
+    fn cursor<'q>(&self, query: &'q Query, filter: &Filter, records_only: bool) -> Matches<'a, 'q> {
         let mut finders = heapless::Vec::new();
         for (needle, kind) in query.terms() {
             let flags = (
@@ -490,7 +496,7 @@ impl<'a> Corpus<'a> {
             plan: Plan::Pending,
             driver: Driver::NONE,
             index: None,
-            records_only: false,
+            records_only,
         }
     }
 
@@ -499,9 +505,7 @@ impl<'a> Corpus<'a> {
     /// Nothing is ranked, counted per field or located for highlighting
     /// (use [`Corpus::matches`] or [`Corpus::search`] for that).
     pub fn matching_records<'q>(&self, query: &'q Query, filter: &Filter) -> Records<'a, 'q> {
-        let mut m = self.matches(query, filter);
-        m.records_only = true;
-        Records(m)
+        Records(self.cursor(query, filter, true))
     }
 
     /// Ranks the records matching `query` and `filter` into `hits` (best
