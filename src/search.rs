@@ -701,18 +701,7 @@ impl Matches<'_, '_> {
         while first > 0 && self.seg_record(first - 1) == r {
             first -= 1;
         }
-        let mut end = i + 1;
-        while end < self.seg_count() && self.seg_record(end) == r {
-            end += 1;
-        }
-        let rr = r
-            .and_then(|v| {
-                Some(RecordRef::new(
-                    Kind::from_u8((v >> 24) as u8)?,
-                    v & 0xff_ffff,
-                ))
-            })
-            .unwrap_or(RecordRef::new(Kind::Source, 0));
+        let (end, rr) = self.record_end(i);
         (first, end, rr)
     }
 
