@@ -759,12 +759,6 @@ impl Matches<'_, '_> {
                 {
                     continue;
                 }
-                if self.records_only {
-                    return Some(Hit {
-                        record: r,
-                        ..Hit::EMPTY
-                    });
-                }
                 return Some(self.score_exact(&ix, seg, end, r));
             }
             let (first, end, r) = self.record_segments(seg as usize);
@@ -781,12 +775,6 @@ impl Matches<'_, '_> {
             }
             if !self.kinds_only && !self.corpus.passes(r, &self.filter) {
                 continue;
-            }
-            if self.records_only {
-                return Some(Hit {
-                    record: r,
-                    ..Hit::EMPTY
-                });
             }
             return Some(self.score(first, end, r, m0, re));
         }
@@ -814,6 +802,12 @@ impl Matches<'_, '_> {
     /// segments from `seg` up to `end`, from the segment table alone; the
     /// match is located later, only if the hit is returned.
     fn score_exact(&mut self, ix: &WordIndex<'_>, seg: u32, end: usize, r: RecordRef) -> Hit {
+        if self.records_only {
+            return Hit {
+                record: r,
+                ..Hit::EMPTY
+            };
+        }
         let mut count = 0u8;
         let mut primary = None;
         let mut any = None;
@@ -920,12 +914,6 @@ impl Matches<'_, '_> {
             if !self.kinds_only && !self.corpus.passes(r, &self.filter) {
                 continue;
             }
-            if self.records_only {
-                return Some(Hit {
-                    record: r,
-                    ..Hit::EMPTY
-                });
-            }
             return Some(self.score(first, end, r, m0, len));
         }
     }
@@ -940,6 +928,12 @@ impl Matches<'_, '_> {
     /// The first term's matches are followed up to `limit0`: the haystack's
     /// end when scanning, the record's end with the index.
     fn score(&mut self, first: usize, end: usize, r: RecordRef, m0: usize, limit0: usize) -> Hit {
+        if self.records_only {
+            return Hit {
+                record: r,
+                ..Hit::EMPTY
+            };
+        }
         let (rs, re) = (self.seg_start(first), self.seg_start(end));
         // Bit i: field `first + i` matched some term (records have few fields;
         // more than 64 are counted but cannot be highlighted).
