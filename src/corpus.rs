@@ -14,7 +14,10 @@ use crate::format::{
     self, Field, Kind, RecordRef, Section, Segment, Span, FORMAT_VERSION, HEADER_LEN, MAGIC,
     MAX_THREAD_DEPTH, PREAMBLE_LEN, REF_LEN, SECTION_COUNT, SEGMENT_LEN,
 };
+use crate::amounts::Values;
 use crate::index::WordIndex;
+use crate::synonyms::Synonyms;
+use crate::terms::TermIndex;
 use crate::records::{
     Date, Discrepancy, Entity, Event, Figure, Packed, Quote, Record, Source, Text,
 };
@@ -328,6 +331,76 @@ impl<'a> Corpus<'a> {
         )
     }
 
+    /// The term index best-match search runs on (see [`crate::terms`]).
+    pub fn term_index(&self) -> TermIndex<'a> {
+        TermIndex::new(
+            self.section(Section::Terms),
+            self.section(Section::TermText),
+            self.section(Section::TermPostings),
+        )
+    }
+
+    /// The synonym groups (see [`crate::synonyms`]).
+    pub fn synonyms(&self) -> Synonyms<'a> {
+        Synonyms::new(self.section(Section::Synonyms))
+    }
+
+    /// Every figure's value, sorted (see [`crate::amounts`]).
+    pub fn values(&self) -> Values<'a> {
+        Values::new(self.section(Section::Values))
+    }
+
+    /// The global index of the first record of `kind` (kinds in blob order).
+    pub fn kind_base(&self, kind: Kind) -> u32 {
+        Kind::ALL
+            .iter()
+            .take_while(|&&k| k != kind)
+            .map(|&k| self.count(k) as u32)
+            .sum()
+    }
+
+    /// The date of the record at global index `doc`, from the date table.
+    pub fn date_at(&self, doc: u32) -> Option<Date> {
+        Date::unpack(u32_at(self.section(Section::Dates), 4 * doc as usize)?)
+    }
+
+    /// The segments (searchable fields) of the record at global index `doc`:
+    /// a range of segment indexes, empty when it has none.
+    pub(crate) fn segments_of(&self, doc: u32) -> core::ops::Range<usize> {
+        let bases = Kind::ALL.map(|k| self.kind_base(k));
+        let doc_of = |i: usize| {
+            self.segment_at(i)
+                .map(|s| bases[s.field.kind() as usize] + s.record)
+        };
+        let n = self.segment_count();
+        let first = |target: u32| {
+            let (mut lo, mut hi) = (0, n);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if doc_of(mid).is_some_and(|d| d < target) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        };
+        first(doc)..first(doc.saturating_add(1))
+    }
+
+    /// The record at global index `doc` (kinds in blob order, then index).
+    pub fn record_at(&self, doc: u32) -> Option<RecordRef> {
+        let mut base = 0u32;
+        for k in Kind::ALL {
+            let n = self.count(k) as u32;
+            if doc < base + n {
+                return Some(RecordRef::new(k, doc - base));
+            }
+            base += n;
+        }
+        None
+    }
+
     /// Segment `i`'s folded text as a range of the haystack (without its
     /// trailing `0`).
     pub(crate) fn segment_range(&self, i: usize) -> Option<(usize, usize)> {
@@ -383,6 +456,22 @@ impl<'a> Corpus<'a> {
             Field::FigurePhrasing => self.figure(r)?.phrasings.get(item)?.text,
             Field::DiscrepancyTitle => self.discrepancy(r)?.title,
             Field::DiscrepancyDescription => self.discrepancy(r)?.description,
+            Field::SourceNotes => self.source(r)?.notes,
+            Field::SourceDateNote => self.source(r)?.published?.note,
+            Field::EntityRole => self.entity(r)?.roles.get(item)?,
+            Field::EntityNotes => self.entity(r)?.notes,
+            Field::QuoteContext => self.quote(r)?.context,
+            Field::QuoteDateNote => self.quote(r)?.dating?.note,
+            Field::EventDateNote => self.event(r)?.dating?.note,
+            Field::FigureRefersTo => self.figure(r)?.refers_to,
+            Field::FigureDateNote => self.figure(r)?.dating?.note,
+            Field::DiscrepancySide => self.discrepancy(r)?.sides.get(item)?.claim,
+            Field::SourceKeyword => self.source(r)?.keywords.get(item)?,
+            Field::EntityKeyword => self.entity(r)?.keywords.get(item)?,
+            Field::QuoteKeyword => self.quote(r)?.keywords.get(item)?,
+            Field::EventKeyword => self.event(r)?.keywords.get(item)?,
+            Field::FigureKeyword => self.figure(r)?.keywords.get(item)?,
+            Field::DiscrepancyKeyword => self.discrepancy(r)?.keywords.get(item)?,
         })
     }
 
@@ -488,7 +577,31 @@ impl<'a> Corpus<'a> {
         self.check_timeline()?;
         self.check_keys()?;
         self.check_words()?;
+        self.check_terms()?;
+        Synonyms::check(self.section(Section::Synonyms))?;
+        Values::check(
+            self.section(Section::Values),
+            self.count(Kind::Figure),
+            |i| self.figure(i).map(|f| f.value),
+        )?;
         Ok(())
+    }
+
+    /// Checks the term index against the text (after `check_text`).
+    fn check_terms(&self) -> Result<(), Error> {
+        let bases = Kind::ALL.map(|k| self.kind_base(k));
+        let docs = self.total_records() as u32;
+        self.term_index().check(
+            self.section(Section::Text),
+            docs,
+            self.segment_count(),
+            |i| {
+                let s = self.segment_at(i)?;
+                let (a, b) = self.segment_range(i)?;
+                let doc = bases.get(s.field.kind() as usize)? + s.record;
+                Some((a, b, s.field, doc))
+            },
+        )
     }
 
     fn check_table(&self, kind: Kind) -> Result<usize, Error> {

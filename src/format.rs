@@ -46,13 +46,13 @@
 /// The eight bytes every blob starts with.
 pub const MAGIC: [u8; 8] = *b"FEUDFACT";
 /// The format version this code reads and writes.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 /// Length of the fixed header, before the section table.
 pub const HEADER_LEN: usize = 24;
 /// Byte offset of the checksum field in the header.
 pub const CHECKSUM_OFFSET: usize = 16;
 /// Number of sections in the section table.
-pub const SECTION_COUNT: usize = 13;
+pub const SECTION_COUNT: usize = 18;
 /// Length of the header including the section table.
 pub const PREAMBLE_LEN: usize = HEADER_LEN + 8 * SECTION_COUNT;
 /// Size of one entry of the `Segments` section.
@@ -62,6 +62,12 @@ pub const SEGMENT_LEN: usize = 9;
 pub const MAX_RECORDS: u32 = (1 << 24) - 1;
 /// Size of one entry of the `Words` section (the optional word index).
 pub const WORD_LEN: usize = 8;
+/// Size of one entry of the `Terms` section (the term index).
+pub const TERM_LEN: usize = 16;
+/// Size of one entry of the `Values` section.
+pub const VALUE_LEN: usize = 12;
+/// Size of one entry of the `Synonyms` section's table.
+pub const SYNONYM_LEN: usize = 8;
 /// Size of one entry of the `Timeline` and `Keys` sections.
 pub const REF_LEN: usize = 4;
 /// The longest reply chain a blob may hold (a quote replying to a quote ...).
@@ -98,6 +104,16 @@ pub enum Section {
     Words = 11,
     /// The word index's postings: per word, the segments containing it.
     Postings = 12,
+    /// The term index: one entry per distinct search term (stem), sorted.
+    Terms = 13,
+    /// The term index's strings: each term, then its forms.
+    TermText = 14,
+    /// The term index's postings: per term, the records containing it.
+    TermPostings = 15,
+    /// Synonym groups of terms, from the corpus source.
+    Synonyms = 16,
+    /// Every figure's value, sorted, for amounts in queries.
+    Values = 17,
 }
 
 impl Section {
@@ -116,6 +132,11 @@ impl Section {
         Section::Keys,
         Section::Words,
         Section::Postings,
+        Section::Terms,
+        Section::TermText,
+        Section::TermPostings,
+        Section::Synonyms,
+        Section::Values,
     ];
 }
 
@@ -235,12 +256,13 @@ impl RecordRef {
 
 /// The searchable fields of the records, each belonging to one kind.
 ///
-/// Search covers what a reader looks for: quote text and speaker, event
-/// titles and summaries, figure phrasings, entity names and aliases,
-/// discrepancy titles and descriptions, source outlets and headlines. Notes,
-/// roles, quote contexts and discrepancy sides are shown but not indexed,
-/// which keeps the folded haystack (and the blob) small enough for 64 KiB
-/// of flash.
+/// Search covers every text a reader might look for: quote text, variants,
+/// speaker and context, event titles and summaries, figure phrasings and what
+/// they refer to, entity names, aliases, roles and notes, discrepancy titles,
+/// descriptions and sides, source outlets, headlines and notes, every date
+/// note, and the `keywords` a record lists where the articles' words differ
+/// from ours. Best-match search weighs them differently
+/// ([`crate::impact::weight`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u8)]
 pub enum Field {
@@ -268,37 +290,91 @@ pub enum Field {
     DiscrepancyTitle = 10,
     /// A discrepancy's description.
     DiscrepancyDescription = 11,
+    /// A source's notes.
+    SourceNotes = 12,
+    /// How a source's publication date was worked out.
+    SourceDateNote = 13,
+    /// One of an entity's roles (`item` says which).
+    EntityRole = 14,
+    /// An entity's notes.
+    EntityNotes = 15,
+    /// What a quote was said about.
+    QuoteContext = 16,
+    /// How a quote's date was worked out.
+    QuoteDateNote = 17,
+    /// How an event's date was worked out.
+    EventDateNote = 18,
+    /// What a figure is.
+    FigureRefersTo = 19,
+    /// How a figure's date was worked out.
+    FigureDateNote = 20,
+    /// One article's side of a discrepancy (`item` says which).
+    DiscrepancySide = 21,
+    /// A search keyword of a source (`item` says which).
+    SourceKeyword = 22,
+    /// A search keyword of an entity (`item` says which).
+    EntityKeyword = 23,
+    /// A search keyword of a quote (`item` says which).
+    QuoteKeyword = 24,
+    /// A search keyword of an event (`item` says which).
+    EventKeyword = 25,
+    /// A search keyword of a figure (`item` says which).
+    FigureKeyword = 26,
+    /// A search keyword of a discrepancy (`item` says which).
+    DiscrepancyKeyword = 27,
 }
 
 impl Field {
+    /// Every field, in code order.
+    pub const ALL: [Field; FIELD_COUNT] = [
+        Field::SourceOutlet,
+        Field::SourceHeadline,
+        Field::EntityName,
+        Field::EntityAlias,
+        Field::QuoteSpeaker,
+        Field::QuoteText,
+        Field::QuoteVariant,
+        Field::EventTitle,
+        Field::EventSummary,
+        Field::FigurePhrasing,
+        Field::DiscrepancyTitle,
+        Field::DiscrepancyDescription,
+        Field::SourceNotes,
+        Field::SourceDateNote,
+        Field::EntityRole,
+        Field::EntityNotes,
+        Field::QuoteContext,
+        Field::QuoteDateNote,
+        Field::EventDateNote,
+        Field::FigureRefersTo,
+        Field::FigureDateNote,
+        Field::DiscrepancySide,
+        Field::SourceKeyword,
+        Field::EntityKeyword,
+        Field::QuoteKeyword,
+        Field::EventKeyword,
+        Field::FigureKeyword,
+        Field::DiscrepancyKeyword,
+    ];
+
     /// The field with this numeric code.
     pub const fn from_u8(v: u8) -> Option<Field> {
-        Some(match v {
-            0 => Field::SourceOutlet,
-            1 => Field::SourceHeadline,
-            2 => Field::EntityName,
-            3 => Field::EntityAlias,
-            4 => Field::QuoteSpeaker,
-            5 => Field::QuoteText,
-            6 => Field::QuoteVariant,
-            7 => Field::EventTitle,
-            8 => Field::EventSummary,
-            9 => Field::FigurePhrasing,
-            10 => Field::DiscrepancyTitle,
-            11 => Field::DiscrepancyDescription,
-            _ => return None,
-        })
+        if (v as usize) < FIELD_COUNT {
+            Some(Field::ALL[v as usize])
+        } else {
+            None
+        }
     }
 
     /// The kind of record this field belongs to.
     pub const fn kind(self) -> Kind {
         match self {
-            Field::SourceOutlet | Field::SourceHeadline => Kind::Source,
-            Field::EntityName | Field::EntityAlias => Kind::Entity,
-            Field::QuoteSpeaker | Field::QuoteText | Field::QuoteVariant => Kind::Quote,
-            Field::EventTitle | Field::EventSummary => Kind::Event,
-            Field::FigurePhrasing => Kind::Figure,
-            Field::DiscrepancyTitle | Field::DiscrepancyDescription => Kind::Discrepancy,
+            Field::SourceOutlet | Field::SourceHeadline | Field::SourceNotes | Field::SourceDateNote | Field::SourceKeyword => Kind::Source,
+            Field::EntityName | Field::EntityAlias | Field::EntityRole | Field::EntityNotes | Field::EntityKeyword => Kind::Entity,
+            Field::QuoteSpeaker | Field::QuoteText | Field::QuoteVariant | Field::QuoteContext | Field::QuoteDateNote | Field::QuoteKeyword => Kind::Quote,
+            Field::EventTitle | Field::EventSummary | Field::EventDateNote | Field::EventKeyword => Kind::Event,
+            Field::FigurePhrasing | Field::FigureRefersTo | Field::FigureDateNote | Field::FigureKeyword => Kind::Figure,
+            Field::DiscrepancyTitle | Field::DiscrepancyDescription | Field::DiscrepancySide | Field::DiscrepancyKeyword => Kind::Discrepancy,
         }
     }
 
@@ -330,9 +406,28 @@ impl Field {
             Field::FigurePhrasing => "phrasing",
             Field::DiscrepancyTitle => "title",
             Field::DiscrepancyDescription => "description",
+            Field::SourceNotes => "notes",
+            Field::SourceDateNote => "date_note",
+            Field::EntityRole => "role",
+            Field::EntityNotes => "notes",
+            Field::QuoteContext => "context",
+            Field::QuoteDateNote => "date_note",
+            Field::EventDateNote => "date_note",
+            Field::FigureRefersTo => "refers_to",
+            Field::FigureDateNote => "date_note",
+            Field::DiscrepancySide => "side",
+            Field::SourceKeyword => "keyword",
+            Field::EntityKeyword => "keyword",
+            Field::QuoteKeyword => "keyword",
+            Field::EventKeyword => "keyword",
+            Field::FigureKeyword => "keyword",
+            Field::DiscrepancyKeyword => "keyword",
         }
     }
 }
+
+/// The number of [`Field`]s.
+pub const FIELD_COUNT: usize = 28;
 
 /// One entry of the `Segments` section: where a field's folded text starts
 /// in the haystack and which record field it is.
@@ -419,6 +514,133 @@ impl WordEntry {
     }
 }
 
+/// One entry of the `Terms` section: a search term (a stem, see
+/// [`crate::tokens::term`]), its strings and its postings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TermEntry {
+    /// Offset in `TermText` of the term, followed by its `forms`, each
+    /// NUL-terminated.
+    pub text: u32,
+    /// Offset in `TermPostings` just past this term's postings (they start
+    /// where the previous term's end).
+    pub postings_end: u32,
+    /// How many records contain the term (the postings' length).
+    pub df: u32,
+    /// The largest impact in the postings (for skipping records that cannot
+    /// reach the top results).
+    pub max_impact: u8,
+    /// How many distinct forms (tokens as they stand in the text) have this
+    /// term, 1 to 255.
+    pub forms: u8,
+}
+
+impl TermEntry {
+    /// The 16-byte table encoding: text, postings end, df (LE u32 each), max
+    /// impact, forms, two zero bytes.
+    pub const fn encode(self) -> [u8; TERM_LEN] {
+        let t = self.text.to_le_bytes();
+        let p = self.postings_end.to_le_bytes();
+        let d = self.df.to_le_bytes();
+        [
+            t[0],
+            t[1],
+            t[2],
+            t[3],
+            p[0],
+            p[1],
+            p[2],
+            p[3],
+            d[0],
+            d[1],
+            d[2],
+            d[3],
+            self.max_impact,
+            self.forms,
+            0,
+            0,
+        ]
+    }
+
+    /// Decodes the table encoding; `None` when the reserved bytes are not 0.
+    pub const fn decode(b: [u8; TERM_LEN]) -> Option<TermEntry> {
+        if b[14] != 0 || b[15] != 0 {
+            return None;
+        }
+        Some(TermEntry {
+            text: u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            postings_end: u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+            df: u32::from_le_bytes([b[8], b[9], b[10], b[11]]),
+            max_impact: b[12],
+            forms: b[13],
+        })
+    }
+}
+
+/// The bit of a record's forms byte in the term postings that says form
+/// `i` of the term occurs in the record: bit `i`, or bit 7 for every form
+/// from the eighth on.
+pub const fn form_bit(i: usize) -> u8 {
+    if i < 7 {
+        1 << i
+    } else {
+        0x80
+    }
+}
+
+/// One entry of the `Values` section: a figure's value and the figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ValueEntry {
+    /// The figure's value in its unit's base units.
+    pub value: i64,
+    /// The figure's index.
+    pub figure: u32,
+}
+
+impl ValueEntry {
+    /// The 12-byte encoding: value (LE i64), figure (LE u32).
+    pub const fn encode(self) -> [u8; VALUE_LEN] {
+        let v = self.value.to_le_bytes();
+        let f = self.figure.to_le_bytes();
+        [
+            v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], f[0], f[1], f[2], f[3],
+        ]
+    }
+
+    /// Decodes the encoding.
+    pub const fn decode(b: [u8; VALUE_LEN]) -> ValueEntry {
+        ValueEntry {
+            value: i64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+            figure: u32::from_le_bytes([b[8], b[9], b[10], b[11]]),
+        }
+    }
+}
+
+/// One entry of the `Synonyms` section's table: a term and its group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SynonymEntry {
+    /// Offset of the NUL-terminated term in the section's string area.
+    pub text: u32,
+    /// The synonym group (terms of one group mean the same).
+    pub group: u32,
+}
+
+impl SynonymEntry {
+    /// The 8-byte encoding: text offset, group (LE u32 each).
+    pub const fn encode(self) -> [u8; SYNONYM_LEN] {
+        let t = self.text.to_le_bytes();
+        let g = self.group.to_le_bytes();
+        [t[0], t[1], t[2], t[3], g[0], g[1], g[2], g[3]]
+    }
+
+    /// Decodes the encoding.
+    pub const fn decode(b: [u8; SYNONYM_LEN]) -> SynonymEntry {
+        SynonymEntry {
+            text: u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            group: u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+        }
+    }
+}
+
 /// The longest LEB128 encoding of a `u32`.
 pub const MAX_VARINT_LEN: usize = 5;
 
@@ -468,7 +690,7 @@ pub struct Span {
 }
 
 /// FNV-1a-32 offset basis.
-const FNV_OFFSET: u32 = 0x811c_9dc5;
+pub const FNV_OFFSET: u32 = 0x811c_9dc5;
 /// FNV-1a-32 prime.
 const FNV_PRIME: u32 = 0x0100_0193;
 

@@ -36,14 +36,23 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod amounts;
+pub mod analyze;
+pub mod best;
 pub mod corpus;
 pub mod display;
 pub mod error;
 pub mod fold;
 pub mod format;
+pub mod impact;
 pub mod index;
 pub mod records;
 pub mod search;
+pub mod stem;
+pub mod synonyms;
+pub mod terms;
+pub mod tokens;
+pub mod typo;
 
 pub use corpus::{Corpus, Stats, Thread};
 pub use display::{translit, translit_into, wrap, write_line, Charset};
@@ -55,7 +64,8 @@ pub use records::{
     Precision, Qualifier, Quote, Record, Side, Source, Text, Variant,
 };
 pub use search::{
-    Filter, Hit, KindSet, Matches, Query, Records, Summary, TermKind, MAX_QUERY_LEN, MAX_TERMS,
+    Filter, Hit, KindSet, Matches, Mode, Query, Records, Summary, TermKind, MAX_QUERY_LEN,
+    MAX_STRICT_TERMS, MAX_TERMS,
 };
 
 impl Hit {
@@ -69,5 +79,7 @@ impl Hit {
         matched_fields: 0,
         primary: false,
         date: None,
+        score: 0,
+        complete: false,
     };
 }

@@ -558,6 +558,10 @@ pub struct Source<'a> {
     /// Notes, e.g. that the article says it was rewritten; may be empty.
     #[serde(borrow)]
     pub notes: Text<'a>,
+    /// Search keywords: the articles' own words where they differ from the
+    /// record's, never sentences from the articles; may be empty.
+    #[serde(borrow)]
+    pub keywords: Packed<'a, Text<'a>>,
 }
 
 /// A person, company, project, outlet, institution or place.
@@ -583,6 +587,10 @@ pub struct Entity<'a> {
     /// Notes; may be empty.
     #[serde(borrow)]
     pub notes: Text<'a>,
+    /// Search keywords: the articles' own words where they differ from the
+    /// record's, never sentences from the articles; may be empty.
+    #[serde(borrow)]
+    pub keywords: Packed<'a, Text<'a>>,
 }
 
 /// Another printing of a quote and the sources that print it that way.
@@ -626,6 +634,10 @@ pub struct Quote<'a> {
     /// Indexes of every source carrying it (text and variants), ascending.
     #[serde(borrow)]
     pub sources: Packed<'a, u32>,
+    /// Search keywords: the articles' own words where they differ from the
+    /// record's, never sentences from the articles; may be empty.
+    #[serde(borrow)]
+    pub keywords: Packed<'a, Text<'a>>,
 }
 
 /// A dated or datable event.
@@ -652,6 +664,10 @@ pub struct Event<'a> {
     /// Indexes of the sources reporting it.
     #[serde(borrow)]
     pub sources: Packed<'a, u32>,
+    /// Search keywords: the articles' own words where they differ from the
+    /// record's, never sentences from the articles; may be empty.
+    #[serde(borrow)]
+    pub keywords: Packed<'a, Text<'a>>,
 }
 
 /// How one article phrased a figure.
@@ -695,6 +711,10 @@ pub struct Figure<'a> {
     /// Indexes of the sources phrasing it, ascending.
     #[serde(borrow)]
     pub sources: Packed<'a, u32>,
+    /// Search keywords: the articles' own words where they differ from the
+    /// record's, never sentences from the articles; may be empty.
+    #[serde(borrow)]
+    pub keywords: Packed<'a, Text<'a>>,
 }
 
 /// One article's side of a discrepancy.
@@ -737,6 +757,10 @@ pub struct Discrepancy<'a> {
     /// Indexes of the sources involved, ascending.
     #[serde(borrow)]
     pub sources: Packed<'a, u32>,
+    /// Search keywords: the articles' own words where they differ from the
+    /// record's, never sentences from the articles; may be empty.
+    #[serde(borrow)]
+    pub keywords: Packed<'a, Text<'a>>,
 }
 
 /// The searchable strings of a record, in segment order: the single place
@@ -752,14 +776,25 @@ where
             f(field, i as u8, t.as_str());
         }
     };
+    let note = |field: Fd, d: Option<Dating<'a>>, f: &mut F| {
+        if let Some(d) = d {
+            f(field, 0, d.note.as_str());
+        }
+    };
     match record {
         Record::Source(s) => {
             f(Fd::SourceOutlet, 0, s.outlet.as_str());
             f(Fd::SourceHeadline, 0, s.headline.as_str());
+            f(Fd::SourceNotes, 0, s.notes.as_str());
+            note(Fd::SourceDateNote, s.published, &mut f);
+            list(Fd::SourceKeyword, s.keywords, &mut f);
         }
         Record::Entity(e) => {
             f(Fd::EntityName, 0, e.name.as_str());
             list(Fd::EntityAlias, e.aliases, &mut f);
+            list(Fd::EntityRole, e.roles, &mut f);
+            f(Fd::EntityNotes, 0, e.notes.as_str());
+            list(Fd::EntityKeyword, e.keywords, &mut f);
         }
         Record::Quote(q) => {
             f(Fd::QuoteSpeaker, 0, speaker);
@@ -767,19 +802,31 @@ where
             for (i, v) in q.variants.iter().enumerate() {
                 f(Fd::QuoteVariant, i as u8, v.text.as_str());
             }
+            f(Fd::QuoteContext, 0, q.context.as_str());
+            note(Fd::QuoteDateNote, q.dating, &mut f);
+            list(Fd::QuoteKeyword, q.keywords, &mut f);
         }
         Record::Event(e) => {
             f(Fd::EventTitle, 0, e.title.as_str());
             f(Fd::EventSummary, 0, e.summary.as_str());
+            note(Fd::EventDateNote, e.dating, &mut f);
+            list(Fd::EventKeyword, e.keywords, &mut f);
         }
         Record::Figure(g) => {
             for (i, p) in g.phrasings.iter().enumerate() {
                 f(Fd::FigurePhrasing, i as u8, p.text.as_str());
             }
+            f(Fd::FigureRefersTo, 0, g.refers_to.as_str());
+            note(Fd::FigureDateNote, g.dating, &mut f);
+            list(Fd::FigureKeyword, g.keywords, &mut f);
         }
         Record::Discrepancy(d) => {
             f(Fd::DiscrepancyTitle, 0, d.title.as_str());
             f(Fd::DiscrepancyDescription, 0, d.description.as_str());
+            for (i, side) in d.sides.iter().enumerate() {
+                f(Fd::DiscrepancySide, i as u8, side.claim.as_str());
+            }
+            list(Fd::DiscrepancyKeyword, d.keywords, &mut f);
         }
     }
 }
@@ -816,7 +863,8 @@ impl<'a> Record<'a> {
                     f(t);
                 }
                 dating(s.published, &mut f);
-                true
+                s.keywords.iter().for_each(&mut f);
+                s.keywords.check()
             }
             Record::Entity(e) => {
                 for t in [e.key, e.name, e.notes] {
@@ -824,7 +872,8 @@ impl<'a> Record<'a> {
                 }
                 e.roles.iter().for_each(&mut f);
                 e.aliases.iter().for_each(&mut f);
-                e.roles.check() && e.aliases.check()
+                e.keywords.iter().for_each(&mut f);
+                e.roles.check() && e.aliases.check() && e.keywords.check()
             }
             Record::Quote(q) => {
                 for t in [q.key, q.text, q.context] {
@@ -832,14 +881,16 @@ impl<'a> Record<'a> {
                 }
                 dating(q.dating, &mut f);
                 q.variants.iter().for_each(|v| f(v.text));
-                q.variants.check()
+                q.keywords.iter().for_each(&mut f);
+                q.variants.check() && q.keywords.check()
             }
             Record::Event(e) => {
                 for t in [e.key, e.title, e.summary] {
                     f(t);
                 }
                 dating(e.dating, &mut f);
-                true
+                e.keywords.iter().for_each(&mut f);
+                e.keywords.check()
             }
             Record::Figure(g) => {
                 for t in [g.key, g.unit, g.refers_to] {
@@ -847,14 +898,16 @@ impl<'a> Record<'a> {
                 }
                 dating(g.dating, &mut f);
                 g.phrasings.iter().for_each(|p| f(p.text));
-                g.phrasings.check()
+                g.keywords.iter().for_each(&mut f);
+                g.phrasings.check() && g.keywords.check()
             }
             Record::Discrepancy(d) => {
                 for t in [d.key, d.title, d.description] {
                     f(t);
                 }
                 d.sides.iter().for_each(|s| f(s.claim));
-                d.sides.check()
+                d.keywords.iter().for_each(&mut f);
+                d.sides.check() && d.keywords.check()
             }
         }
     }

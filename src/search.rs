@@ -36,7 +36,11 @@ use memchr::memmem::Finder;
 /// The longest query accepted, in bytes.
 pub const MAX_QUERY_LEN: usize = 256;
 /// The most terms (words, prefixes and phrases) a query may have.
-pub const MAX_TERMS: usize = 8;
+pub const MAX_TERMS: usize = 16;
+/// The most terms a strict query ([`Mode::Strict`], [`Corpus::matches`]) may
+/// have: each gets a `memmem` finder, and their space is bounded for the
+/// Cortex-M0 stack budget.
+pub const MAX_STRICT_TERMS: usize = 8;
 /// The most index words a prefix term may expand to and still be looked up
 /// in the word index (their postings are merged); a prefix matching more
 /// words than this is found by the scan, or confirmed from another term.
@@ -183,6 +187,28 @@ impl Query {
         }
     }
 
+    /// The number of terms.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Whether the query has no terms (never, for a parsed query).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Each term's place in the folded buffer and how it matches.
+    pub(crate) fn spans(&self) -> impl Iterator<Item = (usize, usize, TermKind)> + '_ {
+        self.terms
+            .iter()
+            .map(|t| (t.start as usize, t.len as usize, t.kind))
+    }
+
+    /// Bytes `start..start + len` of the folded buffer.
+    pub(crate) fn bytes(&self, start: usize, len: usize) -> &[u8] {
+        self.buf.get(start..start + len).unwrap_or(&[])
+    }
+
     /// The folded terms and how each matches.
     pub fn terms(&self) -> impl Iterator<Item = (&[u8], TermKind)> + '_ {
         self.terms.iter().map(move |t| {
@@ -223,9 +249,26 @@ impl KindSet {
     }
 }
 
+/// How a query's words must match.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Best match (the default): words meet their other forms (`lawsuits`,
+    /// `lawsuit`), synonyms and near spellings; records with every word come
+    /// first, then the records matching most of the query's weight, ranked
+    /// by BM25F. Stop and question words are never required. Dates and
+    /// amounts match records by date and figures by value.
+    #[default]
+    Best,
+    /// Strict: every term must match literally (a whole word, a prefix, a
+    /// phrase), as [`Corpus::matches`] does; ranked by where it matched.
+    Strict,
+}
+
 /// Restricts a search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Filter {
+    /// Best match or strict.
+    pub mode: Mode,
     /// Only records of these kinds.
     pub kinds: KindSet,
     /// Only records involving this entity (by index): the entity itself, its
@@ -242,6 +285,7 @@ pub struct Filter {
 impl Filter {
     /// No restriction.
     pub const NONE: Filter = Filter {
+        mode: Mode::Best,
         kinds: KindSet::ALL,
         entity: None,
         from: None,
@@ -276,6 +320,12 @@ pub struct Hit {
     pub primary: bool,
     /// The record's date, if it has one.
     pub date: Option<Date>,
+    /// The best-match score (BM25F, higher is better; 0 in strict mode).
+    pub score: u32,
+    /// Whether the record matches every word of the query (always, in
+    /// strict mode); partial hits (closest matches) come after all complete
+    /// ones.
+    pub complete: bool,
 }
 
 impl Hit {
@@ -296,10 +346,26 @@ impl Hit {
 /// How many records matched and how many were written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Summary {
-    /// Every matching record, even those that did not fit.
+    /// Every record matching every word of the query, even those that did
+    /// not fit.
     pub total: usize,
-    /// Hits written to the buffer (the best `min(total, buffer length)`).
+    /// Hits written to the buffer: the best complete matches, then (best
+    /// match only) the closest partial ones if room is left.
     pub returned: usize,
+    /// How many of the returned hits are partial (the last ones). When
+    /// `total` is 0 and this is not, no record has every word and the hits
+    /// are the closest matches.
+    pub partial: usize,
+    /// Bit `t`: query term `t` is not a word of the corpus and was read as
+    /// a near spelling ([`Corpus::suggest`] spells the corrected query).
+    pub corrected: u16,
+}
+
+impl Summary {
+    /// Whether no record has every word and the hits are the closest matches.
+    pub const fn is_partial(&self) -> bool {
+        self.total == 0 && self.partial > 0
+    }
 }
 
 /// The matching records of a query, in corpus order (see [`Corpus::matches`]).
@@ -310,7 +376,7 @@ pub struct Matches<'a, 'q> {
     segs: &'a [u8],
     /// Per term: its finder, and whether the needle starts with a word
     /// byte, ends with one, is a prefix (in the finder's padding).
-    finders: heapless::Vec<(Finder<'q>, (bool, bool, bool)), MAX_TERMS>,
+    finders: heapless::Vec<(Finder<'q>, (bool, bool, bool)), MAX_STRICT_TERMS>,
     filter: Filter,
     /// Whether the filter restricts nothing but kinds (no per-record check).
     kinds_only: bool,
@@ -463,8 +529,14 @@ impl<'a> Corpus<'a> {
     // `search`, stayed in that frame for the whole search. Out of line, the
     // search's stack high-water mark on a Cortex-M0 drops from 2,200 to
     // 1,952 bytes (examples/firmware), under the 2 KiB budget.
-    pub fn matches<'q>(&self, query: &'q Query, filter: &Filter) -> Matches<'a, 'q> {
-        self.cursor(query, filter, false)
+    ///
+    /// This is strict matching ([`Mode::Strict`]) whatever the filter's mode:
+    /// [`Error::TooManyTerms`] past [`MAX_STRICT_TERMS`] terms.
+    pub fn matches<'q>(&self, query: &'q Query, filter: &Filter) -> Result<Matches<'a, 'q>, Error> {
+        if query.len() > MAX_STRICT_TERMS {
+            return Err(Error::TooManyTerms);
+        }
+        Ok(self.cursor(query, filter, false))
     }
 
     /// [`Corpus::matches`], or with `records_only` the cursor of
@@ -504,14 +576,38 @@ impl<'a> Corpus<'a> {
     /// cheapest way to list or count matches, as a database returns row ids.
     /// Nothing is ranked, counted per field or located for highlighting
     /// (use [`Corpus::matches`] or [`Corpus::search`] for that).
-    pub fn matching_records<'q>(&self, query: &'q Query, filter: &Filter) -> Records<'a, 'q> {
-        Records(self.cursor(query, filter, true))
+    /// Strict, like [`Corpus::matches`].
+    pub fn matching_records<'q>(
+        &self,
+        query: &'q Query,
+        filter: &Filter,
+    ) -> Result<Records<'a, 'q>, Error> {
+        if query.len() > MAX_STRICT_TERMS {
+            return Err(Error::TooManyTerms);
+        }
+        Ok(Records(self.cursor(query, filter, true)))
     }
 
     /// Ranks the records matching `query` and `filter` into `hits` (best
-    /// first) and counts them all. Never allocates.
-    pub fn search(&self, query: &Query, filter: &Filter, hits: &mut [Hit]) -> Summary {
-        let mut m = self.matches(query, filter);
+    /// first) and counts the complete matches. Best match or strict, as
+    /// `filter.mode` says. Never allocates. [`Error::InvalidArgument`] for a
+    /// reversed date range; [`Error::TooManyTerms`] for a strict query of
+    /// more than [`MAX_STRICT_TERMS`] terms.
+    pub fn search(&self, query: &Query, filter: &Filter, hits: &mut [Hit]) -> Result<Summary, Error> {
+        if let (Some(from), Some(to)) = (filter.from, filter.to) {
+            if from.first_day() > to.last_day() {
+                return Err(Error::InvalidArgument);
+            }
+        }
+        match filter.mode {
+            Mode::Best => crate::best::search(self, query, filter, hits),
+            Mode::Strict => self.search_strict(query, filter, hits),
+        }
+    }
+
+    /// [`Corpus::search`] in strict mode.
+    fn search_strict(&self, query: &Query, filter: &Filter, hits: &mut [Hit]) -> Result<Summary, Error> {
+        let mut m = self.matches(query, filter)?;
         let mut total = 0;
         let mut kept = 0;
         // The rank of the worst hit kept, once the buffer is full.
@@ -554,10 +650,12 @@ impl<'a> Corpus<'a> {
         for h in hits.iter_mut().take(kept) {
             m.finish(h);
         }
-        Summary {
+        Ok(Summary {
             total,
             returned: kept,
-        }
+            partial: 0,
+            corrected: 0,
+        })
     }
 
     /// Parses `query` and runs [`Corpus::search`].
@@ -567,7 +665,7 @@ impl<'a> Corpus<'a> {
         filter: &Filter,
         hits: &mut [Hit],
     ) -> Result<Summary, Error> {
-        Ok(self.search(&Query::parse(query)?, filter, hits))
+        self.search(&Query::parse(query)?, filter, hits)
     }
 
     /// Turns a hit's folded match range into an original byte range, for a
@@ -576,7 +674,7 @@ impl<'a> Corpus<'a> {
     // temporaries sat in that frame beside the `Matches` cursor for the whole
     // search (Cortex-M0 stack budget, see examples/firmware).
     #[inline(never)]
-    fn finish_hit(&self, h: &mut Hit) {
+    pub(crate) fn finish_hit(&self, h: &mut Hit) {
         let seg = Segment {
             start: 0,
             record: h.record.index,
@@ -612,7 +710,7 @@ impl<'a> Corpus<'a> {
     // Not inlined, for the same reason as `finish_hit`: the entity filter
     // decodes a whole record.
     #[inline(never)]
-    fn passes(&self, r: RecordRef, filter: &Filter) -> bool {
+    pub(crate) fn passes(&self, r: RecordRef, filter: &Filter) -> bool {
         if !filter.kinds.contains(r.kind) {
             return false;
         }
@@ -836,6 +934,8 @@ impl Matches<'_, '_> {
             matched_fields: count,
             primary: primary.is_some(),
             date: self.record_date(r),
+            score: 0,
+            complete: true,
         };
         if let Some(x) = primary.or(any) {
             if let Some(s) = self.corpus.segment_at(x as usize) {
@@ -995,6 +1095,8 @@ impl Matches<'_, '_> {
             matched_fields: (mask.count_ones() as u8).saturating_add(extra),
             primary: primary.is_some(),
             date,
+            score: 0,
+            complete: true,
         };
         if let Some((seg, t)) = primary.or(any) {
             if let Some(s) = self.corpus.segment_at(seg) {

@@ -4,6 +4,12 @@
 use feudfacts::format::{checksum, CHECKSUM_OFFSET, HEADER_LEN, SECTION_COUNT};
 use feudfacts::{translit, wrap, Charset, Corpus, Error, Filter, Hit};
 
+/// Strict matching (every term, literally): the semantics these tests pin.
+const STRICT: Filter = Filter {
+    mode: feudfacts::Mode::Strict,
+    ..Filter::NONE
+};
+
 fn rechecksum(b: &mut [u8]) {
     let sum = checksum(b).expect("longer than the header");
     b[CHECKSUM_OFFSET..CHECKSUM_OFFSET + 4].copy_from_slice(&sum.to_le_bytes());
@@ -96,11 +102,11 @@ fn ranked_search_is_a_prefix_for_every_buffer_size() {
     let c = Corpus::embedded();
     for q in ["altman", "musk", "stargate", "openai"] {
         let mut all = [Hit::EMPTY; 256];
-        let full = c.search_str(q, &Filter::NONE, &mut all).unwrap();
+        let full = c.search_str(q, &STRICT, &mut all).unwrap();
         assert!(full.returned == full.total);
         for n in 0..full.total.min(40) {
             let mut some = vec![Hit::EMPTY; n];
-            let s = c.search_str(q, &Filter::NONE, &mut some).unwrap();
+            let s = c.search_str(q, &STRICT, &mut some).unwrap();
             assert_eq!(s.returned, n);
             assert_eq!(&some[..], &all[..n], "{q:?} with {n} slots");
         }

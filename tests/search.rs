@@ -14,6 +14,12 @@ use feudfacts::{
     TermKind, MAX_QUERY_LEN, MAX_TERMS,
 };
 
+/// Strict matching (every term, literally): the semantics these tests pin.
+const STRICT: Filter = Filter {
+    mode: feudfacts::Mode::Strict,
+    ..Filter::NONE
+};
+
 fn corpus() -> Corpus<'static> {
     Corpus::embedded()
 }
@@ -170,22 +176,29 @@ fn check(query: &str, filter: &Filter) -> usize {
         Ok(q) => q,
         Err(_) => return 0,
     };
-    let fast: Vec<Hit> = c.matches(&q, filter).collect();
-    let scan: Vec<Hit> = scanned().matches(&q, filter).collect();
+    let filter = &Filter {
+        mode: feudfacts::Mode::Strict,
+        ..*filter
+    };
+    let fast: Vec<Hit> = c.matches(&q, filter).unwrap().collect();
+    let scan: Vec<Hit> = scanned().matches(&q, filter).unwrap().collect();
     assert_eq!(fast, scan, "index and scan differ for {query:?} {filter:?}");
     // The lean cursor lists exactly the same records, on both paths.
     let records: Vec<RecordRef> = fast.iter().map(|h| h.record).collect();
-    let lean: Vec<RecordRef> = c.matching_records(&q, filter).collect();
+    let lean: Vec<RecordRef> = c.matching_records(&q, filter).unwrap().collect();
     assert_eq!(lean, records, "matching_records for {query:?} {filter:?}");
-    let lean: Vec<RecordRef> = scanned().matching_records(&q, filter).collect();
+    let lean: Vec<RecordRef> = scanned()
+        .matching_records(&q, filter)
+        .unwrap()
+        .collect();
     assert_eq!(
         lean, records,
         "matching_records (scan) for {query:?} {filter:?}"
     );
     let mut top = [Hit::EMPTY; 7];
     let mut top_scan = [Hit::EMPTY; 7];
-    let sum = c.search(&q, filter, &mut top);
-    assert_eq!(sum, scanned().search(&q, filter, &mut top_scan));
+    let sum = c.search(&q, filter, &mut top).unwrap();
+    assert_eq!(sum, scanned().search(&q, filter, &mut top_scan).unwrap());
     assert_eq!(top, top_scan, "ranked hits differ for {query:?} {filter:?}");
     assert_eq!(sum.total, fast.len());
     let naive = naive_search(&c, &q, filter);
@@ -273,7 +286,7 @@ fn generated_queries_match_the_naive_reference() {
             4 => w.to_uppercase(),
             _ => format!("{} {} {}", w, rng.pick(&words), rng.pick(&words)),
         };
-        if check(&q, &Filter::NONE) > 0 {
+        if check(&q, &STRICT) > 0 {
             nonempty += 1;
         }
     }
@@ -291,33 +304,33 @@ fn generated_filters_match_the_naive_reference() {
     let filters = [
         Filter {
             kinds: KindSet::only(Kind::Quote),
-            ..Filter::NONE
+            ..STRICT
         },
         Filter {
             kinds: KindSet::only(Kind::Event).with(Kind::Figure),
-            ..Filter::NONE
+            ..STRICT
         },
         Filter {
             entity: Some(musk),
-            ..Filter::NONE
+            ..STRICT
         },
         Filter {
             entity: Some(altman),
             kinds: KindSet::only(Kind::Quote),
-            ..Filter::NONE
+            ..STRICT
         },
         Filter {
             from: Some(d22),
             to: Some(d22),
-            ..Filter::NONE
+            ..STRICT
         },
         Filter {
             from: Some(jan),
-            ..Filter::NONE
+            ..STRICT
         },
         Filter {
             to: Some(Date::parse("2020").unwrap()),
-            ..Filter::NONE
+            ..STRICT
         },
     ];
     for q in [
@@ -334,7 +347,7 @@ fn folding_makes_typography_and_case_irrelevant() {
     let c = corpus();
     let mut hits = [Hit::EMPTY; 50];
     // `don't` (ASCII apostrophe) finds the printed `don’t`.
-    let s = c.search_str("don't", &Filter::NONE, &mut hits).unwrap();
+    let s = c.search_str("don't", &STRICT, &mut hits).unwrap();
     assert!(s.total >= 1);
     assert!(hits[..s.returned]
         .iter()
@@ -342,25 +355,25 @@ fn folding_makes_typography_and_case_irrelevant() {
     // Typographic quotes fold to ASCII ones, so `"` finds `“`/`”` and `'`
     // finds `’` (the corpus's indexed text has only the single kind).
     assert_eq!(folded("“a” ‘b’"), b"\"a\" 'b'".to_vec());
-    let s = c.search_str("'", &Filter::NONE, &mut hits).unwrap();
+    let s = c.search_str("'", &STRICT, &mut hits).unwrap();
     assert!(hits[..s.returned]
         .iter()
         .any(|h| &field_text(&c, h)[h.start as usize..h.end as usize] == "’"));
     // `-` finds en and em dashes (the X user's post has "neutrality – looks").
     assert_eq!(folded("a—b–c"), b"a-b-c".to_vec());
     let mut many = [Hit::EMPTY; 300];
-    let s = c.search_str("-", &Filter::NONE, &mut many).unwrap();
+    let s = c.search_str("-", &STRICT, &mut many).unwrap();
     assert!(many[..s.returned].iter().any(|h| {
         let m = &field_text(&c, h)[h.start as usize..h.end as usize];
         m == "—" || m == "–"
     }));
     // Case: SOFTBANK == softbank == SoftBank.
     let a = c
-        .search_str("SOFTBANK", &Filter::NONE, &mut hits)
+        .search_str("SOFTBANK", &STRICT, &mut hits)
         .unwrap()
         .total;
     let b = c
-        .search_str("softbank", &Filter::NONE, &mut hits)
+        .search_str("softbank", &STRICT, &mut hits)
         .unwrap()
         .total;
     assert_eq!(a, b);
@@ -372,33 +385,33 @@ fn terms_are_anded_phrases_are_contiguous_prefixes_extend() {
     let c = corpus();
     let mut hits = [Hit::EMPTY; 100];
     let softbank = c
-        .search_str("softbank", &Filter::NONE, &mut hits)
+        .search_str("softbank", &STRICT, &mut hits)
         .unwrap()
         .total;
     let secured = c
-        .search_str("secured", &Filter::NONE, &mut hits)
+        .search_str("secured", &STRICT, &mut hits)
         .unwrap()
         .total;
     let both = c
-        .search_str("softbank secured", &Filter::NONE, &mut hits)
+        .search_str("softbank secured", &STRICT, &mut hits)
         .unwrap();
     assert!(both.total >= 1 && both.total <= softbank.min(secured));
     // Phrase: words in order only.
     let phrase = c
-        .search_str("\"surely know\"", &Filter::NONE, &mut hits)
+        .search_str("\"surely know\"", &STRICT, &mut hits)
         .unwrap();
     assert!(phrase.total >= 1);
     let reversed = c
-        .search_str("\"know surely\"", &Filter::NONE, &mut hits)
+        .search_str("\"know surely\"", &STRICT, &mut hits)
         .unwrap();
     assert_eq!(reversed.total, 0);
     // Plain terms are whole words; a prefix reaches longer words.
     let word = c
-        .search_str("secure", &Filter::NONE, &mut hits)
+        .search_str("secure", &STRICT, &mut hits)
         .unwrap()
         .total;
     let prefix = c
-        .search_str("secure*", &Filter::NONE, &mut hits)
+        .search_str("secure*", &STRICT, &mut hits)
         .unwrap()
         .total;
     assert!(
@@ -411,7 +424,7 @@ fn terms_are_anded_phrases_are_contiguous_prefixes_extend() {
 fn ranking_puts_speaker_and_title_matches_first_and_buffers_keep_the_best() {
     let c = corpus();
     let mut all = [Hit::EMPTY; 300];
-    let s = c.search_str("altman", &Filter::NONE, &mut all).unwrap();
+    let s = c.search_str("altman", &STRICT, &mut all).unwrap();
     assert_eq!(s.total, s.returned, "buffer large enough for every hit");
     let hits = &all[..s.returned];
     // Sorted: primary, then matched fields, then newer dates.
@@ -427,12 +440,12 @@ fn ranking_puts_speaker_and_title_matches_first_and_buffers_keep_the_best() {
     assert!(hits[0].primary);
     // A small buffer gets the same best hits, and the full count.
     let mut few = [Hit::EMPTY; 3];
-    let s3 = c.search_str("altman", &Filter::NONE, &mut few).unwrap();
+    let s3 = c.search_str("altman", &STRICT, &mut few).unwrap();
     assert_eq!(s3.total, s.total);
     assert_eq!(s3.returned, 3);
     assert_eq!(&few[..], &hits[..3]);
     // A zero-length buffer still counts.
-    let s0 = c.search_str("altman", &Filter::NONE, &mut []).unwrap();
+    let s0 = c.search_str("altman", &STRICT, &mut []).unwrap();
     assert_eq!((s0.total, s0.returned), (s.total, 0));
 }
 
@@ -445,7 +458,7 @@ fn hits_report_field_and_byte_range_for_highlighting() {
             "good authority",
             &Filter {
                 kinds: KindSet::only(Kind::Quote),
-                ..Filter::NONE
+                ..STRICT
             },
             &mut hits,
         )
@@ -486,7 +499,7 @@ fn bad_queries_get_specific_errors() {
     let mut hits = [Hit::EMPTY; 1];
     assert!(
         Corpus::embedded()
-            .search_str("musk", &Filter::NONE, &mut hits)
+            .search_str("musk", &STRICT, &mut hits)
             .unwrap()
             .total
             > 0
@@ -498,7 +511,7 @@ fn queries_with_no_hits_and_unbalanced_quotes_are_fine() {
     let c = corpus();
     let mut hits = [Hit::EMPTY; 4];
     assert_eq!(
-        c.search_str("zzzyzzx", &Filter::NONE, &mut hits)
+        c.search_str("zzzyzzx", &STRICT, &mut hits)
             .unwrap()
             .total,
         0
@@ -506,8 +519,8 @@ fn queries_with_no_hits_and_unbalanced_quotes_are_fine() {
     // An unbalanced quote is an ordinary character.
     let q = Query::parse("\"stargate").unwrap();
     assert_eq!(q.terms().count(), 1);
-    check("\"stargate", &Filter::NONE);
-    check("stargate\"", &Filter::NONE);
+    check("\"stargate", &STRICT);
+    check("stargate\"", &STRICT);
 }
 
 #[test]
@@ -523,7 +536,7 @@ fn fields_whose_folding_keeps_offsets_are_marked_plain() {
     let c = corpus();
     let mut hits = [Hit::EMPTY; 60];
     for q in ["altman", "don't", "stargate", "musk"] {
-        let s = c.search_str(q, &Filter::NONE, &mut hits).unwrap();
+        let s = c.search_str(q, &STRICT, &mut hits).unwrap();
         for h in &hits[..s.returned] {
             let text = field_text(&c, h);
             let orig = &text[h.start as usize..h.end as usize];

@@ -191,6 +191,7 @@ fn paginate(section: &'static str, text: &str, cols: usize, rows: usize) -> Vec<
 /// for any corpus carrying the exchange).
 fn january_22_reply(corpus: &Corpus<'_>) -> Option<u32> {
     let filter = Filter {
+        mode: feudfacts::Mode::Strict,
         kinds: KindSet::only(Kind::Quote),
         entity: corpus.entity_by_name("@sama"),
         from: None,

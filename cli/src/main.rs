@@ -458,7 +458,10 @@ impl Out<'_> {
             );
         }
         let mut hits = vec![Hit::EMPTY; limit];
-        let summary = self.corpus.search(&query, &filter, &mut hits);
+        let summary = self
+            .corpus
+            .search(&query, &filter, &mut hits)
+            .map_err(|e| e.to_string())?;
         let mut o = String::new();
         if !self.json {
             let _ = writeln!(o, "{} match(es) for {text:?}", summary.total);

@@ -23,8 +23,17 @@ pub mod fold;
 #[path = "../../src/format.rs"]
 pub mod format;
 #[allow(dead_code, missing_docs)]
+#[path = "../../src/impact.rs"]
+pub mod impact;
+#[allow(dead_code, missing_docs)]
 #[path = "../../src/records.rs"]
 pub mod records;
+#[allow(dead_code, missing_docs)]
+#[path = "../../src/stem.rs"]
+pub mod stem;
+#[allow(dead_code, missing_docs)]
+#[path = "../../src/tokens.rs"]
+pub mod tokens;
 
 use format::{Kind, RecordRef, Section, Segment, Span, SECTION_COUNT};
 use records::{
@@ -93,6 +102,17 @@ struct SourceFile {
     figure: Vec<SrcFigure>,
     #[serde(default)]
     discrepancy: Vec<SrcDiscrepancy>,
+    #[serde(default)]
+    synonym: Vec<SrcSynonym>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SrcSynonym {
+    words: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: String,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +130,8 @@ struct SrcSource {
     date_note: String,
     #[serde(default)]
     notes: String,
+    #[serde(default)]
+    keywords: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -126,6 +148,8 @@ struct SrcEntity {
     sources: Vec<String>,
     #[serde(default)]
     notes: String,
+    #[serde(default)]
+    keywords: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -154,6 +178,8 @@ struct SrcQuote {
     reply_to: Option<String>,
     #[serde(default)]
     context: String,
+    #[serde(default)]
+    keywords: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -173,6 +199,8 @@ struct SrcEvent {
     quotes: Vec<String>,
     #[serde(default)]
     sources: Vec<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -201,6 +229,8 @@ struct SrcFigure {
     date_note: String,
     #[serde(default)]
     phrasings: Vec<SrcPhrasing>,
+    #[serde(default)]
+    keywords: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -220,6 +250,8 @@ struct SrcDiscrepancy {
     records: Vec<String>,
     #[serde(default)]
     sides: Vec<SrcSide>,
+    #[serde(default)]
+    keywords: Vec<String>,
 }
 
 // ----- helpers ------------------------------------------------------------------
@@ -240,6 +272,29 @@ fn text(record: &str, field: &str, s: &str) -> Result<Text<'static>, CompileErro
         Some(t) => Ok(t),
         None => err(record, field, "not a valid string"),
     }
+}
+
+/// A record's `keywords`: single words or short phrases of our own, at most
+/// 255, none empty.
+fn keywords(record: &str, words: &[String]) -> Result<Packed<'static, Text<'static>>, CompileError> {
+    if words.len() > 255 {
+        return err(record, "keywords", "at most 255 keywords");
+    }
+    let mut out = Vec::new();
+    for w in words {
+        if w.trim().is_empty() {
+            return err(record, "keywords", "a keyword is empty");
+        }
+        if w.split_whitespace().count() > 3 {
+            return err(
+                record,
+                "keywords",
+                format!("`{w}` is a sentence; keywords are words (at most three)"),
+            );
+        }
+        out.push(text(record, "keywords", w)?);
+    }
+    Ok(packed(&out))
 }
 
 fn packed<T: serde::Serialize>(items: &[T]) -> Packed<'static, T> {
@@ -554,6 +609,7 @@ fn compile_parsed(
             headline: text(&s.id, "headline", &s.headline)?,
             published: dating(&s.id, &s.published, s.date_inferred, &s.date_note)?,
             notes: text(&s.id, "notes", &s.notes)?,
+            keywords: keywords(&s.id, &s.keywords)?,
         });
     }
 
@@ -598,6 +654,7 @@ fn compile_parsed(
                 &e.sources,
             )?)),
             notes: text(&e.id, "notes", &e.notes)?,
+            keywords: keywords(&e.id, &e.keywords)?,
         });
     }
 
@@ -658,6 +715,7 @@ fn compile_parsed(
             reply_to,
             context: text(&q.id, "context", &q.context)?,
             sources: packed(&sorted_unique(all)),
+            keywords: keywords(&q.id, &q.keywords)?,
         });
     }
     // Reply chains must end, within the depth the core's thread walk allows.
@@ -706,6 +764,7 @@ fn compile_parsed(
                 "sources",
                 &e.sources,
             )?)),
+            keywords: keywords(&e.id, &e.keywords)?,
         });
     }
 
@@ -749,6 +808,7 @@ fn compile_parsed(
             dating: dating(&f.id, &f.date, f.date_inferred, &f.date_note)?,
             phrasings: packed(&phrasings),
             sources: packed(&srcs),
+            keywords: keywords(&f.id, &f.keywords)?,
         });
     }
 
@@ -785,6 +845,7 @@ fn compile_parsed(
             sides: packed(&sides),
             related: packed(&related),
             sources: packed(&srcs),
+            keywords: keywords(&d.id, &d.keywords)?,
         });
     }
 
@@ -796,7 +857,45 @@ fn compile_parsed(
         figures.into_iter().map(Record::Figure).collect(),
         discrepancies.into_iter().map(Record::Discrepancy).collect(),
     ];
-    Ok(assemble(&all, word_index))
+    let synonyms = synonym_groups(&file.synonym)?;
+    assemble(&all, word_index, &synonyms)
+}
+
+/// The synonym groups of the source, as search terms: each word must be one
+/// token, no term may be in two groups, and a group needs two terms.
+fn synonym_groups(groups: &[SrcSynonym]) -> Result<Vec<Vec<Vec<u8>>>, CompileError> {
+    let mut seen: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let field = format!("synonym[{gi}].words");
+        let mut terms: Vec<Vec<u8>> = Vec::new();
+        for w in &g.words {
+            let mut folded = Vec::new();
+            fold::walk(w, |b, _, _| folded.push(b));
+            let toks: Vec<(usize, usize)> = tokens::Tokens::new(&folded).collect();
+            let [(a, b)] = toks[..] else {
+                return err("-", &field, format!("`{w}` is not one word"));
+            };
+            let t = tokens::term(&folded[a..b]).as_bytes().to_vec();
+            if let Some(&other) = seen.get(&t) {
+                if other != gi {
+                    return err(
+                        "-",
+                        &field,
+                        format!("`{w}` is already in synonym group {other}"),
+                    );
+                }
+                continue;
+            }
+            seen.insert(t.clone(), gi);
+            terms.push(t);
+        }
+        if terms.len() < 2 {
+            return err("-", &field, "a synonym group needs two different words");
+        }
+        out.push(terms);
+    }
+    Ok(out)
 }
 
 fn encode_record(r: &Record<'static>) -> Vec<u8> {
@@ -872,8 +971,135 @@ fn word_index(text: &[u8], seg_starts: &[u32]) -> (Vec<u8>, Vec<u8>) {
     (words, postings)
 }
 
+/// One searchable field's place in the text: `[start, end)`, its field and
+/// the global index of its record.
+struct SegSpan {
+    start: usize,
+    end: usize,
+    field: format::Field,
+    doc: u32,
+}
+
+/// The term index (see `feudfacts::terms`): the `Terms`, `TermText` and
+/// `TermPostings` sections. Every token of every field is counted under its
+/// term; a record's impact for a term is the saturated sum over field groups
+/// of the best length-normalised, weighted frequency among the group's items.
+fn term_index(text: &[u8], segs: &[SegSpan]) -> Result<(Vec<u8>, Vec<u8>, Vec<u8>), CompileError> {
+    let mut lens = [impact::FieldLength::default(); format::FIELD_COUNT];
+    let mut seg_len = Vec::with_capacity(segs.len());
+    for sp in segs {
+        let n = tokens::count(&text[sp.start..sp.end]) as u64;
+        lens[sp.field as usize].tokens += n;
+        lens[sp.field as usize].segments += 1;
+        seg_len.push(n);
+    }
+    #[derive(Default)]
+    struct Acc<'t> {
+        forms: BTreeSet<&'t [u8]>,
+        // doc -> (segment, form) per occurrence
+        occ: BTreeMap<u32, Vec<(usize, &'t [u8])>>,
+    }
+    let mut terms: BTreeMap<Vec<u8>, Acc> = BTreeMap::new();
+    for (si, sp) in segs.iter().enumerate() {
+        let seg = &text[sp.start..sp.end];
+        for (a, b) in tokens::Tokens::new(seg) {
+            let form = &seg[a..b];
+            let acc = terms.entry(tokens::term(form).as_bytes().to_vec()).or_default();
+            acc.forms.insert(form);
+            acc.occ.entry(sp.doc).or_default().push((si, form));
+        }
+    }
+    let (mut entries, mut strings, mut postings) = (Vec::new(), Vec::new(), Vec::new());
+    let mut buf = [0u8; format::MAX_VARINT_LEN];
+    for (term, acc) in &terms {
+        let forms: Vec<&[u8]> = acc.forms.iter().copied().collect();
+        if forms.len() > 255 {
+            return err(
+                "-",
+                "-",
+                format!("the term `{}` has more than 255 forms", String::from_utf8_lossy(term)),
+            );
+        }
+        let text_off = strings.len() as u32;
+        strings.extend_from_slice(term);
+        strings.push(0);
+        for f in &forms {
+            strings.extend_from_slice(f);
+            strings.push(0);
+        }
+        let mut prev: Option<u32> = None;
+        let mut max_impact = 0u8;
+        for (&doc, occ) in &acc.occ {
+            let mut per_seg: BTreeMap<usize, u64> = BTreeMap::new();
+            let mut mask = 0u8;
+            for &(si, form) in occ {
+                *per_seg.entry(si).or_default() += 1;
+                let fi = forms.binary_search(&form).expect("every form was collected");
+                mask |= format::form_bit(fi);
+            }
+            let mut best = [0u64; format::FIELD_COUNT];
+            for (&si, &tf) in &per_seg {
+                let f = segs[si].field;
+                let v = impact::pseudo_tf(f, tf, seg_len[si], lens[f as usize]);
+                let g = impact::group(f) as usize;
+                best[g] = best[g].max(v);
+            }
+            let imp = impact::saturate(best.iter().sum());
+            max_impact = max_impact.max(imp);
+            let n = format::encode_varint(prev.map_or(doc, |p| doc - p), &mut buf);
+            postings.extend_from_slice(&buf[..n]);
+            postings.push(imp);
+            if forms.len() > 1 {
+                postings.push(mask);
+            }
+            prev = Some(doc);
+        }
+        let entry = format::TermEntry {
+            text: text_off,
+            postings_end: postings.len() as u32,
+            df: acc.occ.len() as u32,
+            max_impact,
+            forms: forms.len() as u8,
+        };
+        entries.extend_from_slice(&entry.encode());
+    }
+    Ok((entries, strings, postings))
+}
+
+/// The `Synonyms` section: the groups' terms sorted, each with its group,
+/// groups numbered in the order their first term sorts.
+fn synonyms_table(groups: &[Vec<Vec<u8>>]) -> Vec<u8> {
+    let mut all: Vec<(&[u8], usize)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, terms)| terms.iter().map(move |t| (t.as_slice(), g)))
+        .collect();
+    all.sort();
+    let mut renumber: HashMap<usize, u32> = HashMap::new();
+    let mut table = Vec::new();
+    let mut strings = Vec::new();
+    table.extend_from_slice(&(all.len() as u32).to_le_bytes());
+    for &(t, g) in &all {
+        let next = renumber.len() as u32;
+        let group = *renumber.entry(g).or_insert(next);
+        let e = format::SynonymEntry {
+            text: strings.len() as u32,
+            group,
+        };
+        table.extend_from_slice(&e.encode());
+        strings.extend_from_slice(t);
+        strings.push(0);
+    }
+    table.extend_from_slice(&strings);
+    table
+}
+
 /// Lays out the blob from resolved records (kind order, index order).
-fn assemble(all: &[Vec<Record<'static>>], with_index: bool) -> Blob {
+fn assemble(
+    all: &[Vec<Record<'static>>],
+    with_index: bool,
+    synonyms: &[Vec<Vec<u8>>],
+) -> Result<Blob, CompileError> {
     let entity_name = |i: u32| match all[Kind::Entity as usize].get(i as usize) {
         Some(Record::Entity(e)) => e.name.as_str(),
         _ => "",
@@ -883,6 +1109,8 @@ fn assemble(all: &[Vec<Record<'static>>], with_index: bool) -> Blob {
     let mut text = Vec::new();
     let mut segments = Vec::new();
     let mut seg_starts = Vec::new();
+    let mut spans: Vec<SegSpan> = Vec::new();
+    let mut doc = 0u32;
     for recs in all {
         for (i, rec) in recs.iter().enumerate() {
             let speaker = match rec {
@@ -895,6 +1123,12 @@ fn assemble(all: &[Vec<Record<'static>>], with_index: bool) -> Blob {
                 if text.len() == start {
                     return; // empty fields have no segment
                 }
+                spans.push(SegSpan {
+                    start,
+                    end: text.len(),
+                    field,
+                    doc,
+                });
                 text.push(0);
                 seg_starts.push(start as u32);
                 segments.extend_from_slice(
@@ -908,6 +1142,7 @@ fn assemble(all: &[Vec<Record<'static>>], with_index: bool) -> Blob {
                     .encode(),
                 );
             });
+            doc += 1;
         }
     }
 
@@ -936,6 +1171,21 @@ fn assemble(all: &[Vec<Record<'static>>], with_index: bool) -> Blob {
         (Vec::new(), Vec::new())
     };
 
+    let (terms, term_text, term_postings) = term_index(&text, &spans)?;
+    let mut values: Vec<format::ValueEntry> = all[Kind::Figure as usize]
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| match r {
+            Record::Figure(f) => Some(format::ValueEntry {
+                value: f.value,
+                figure: i as u32,
+            }),
+            _ => None,
+        })
+        .collect();
+    values.sort();
+    let values: Vec<u8> = values.iter().flat_map(|v| v.encode()).collect();
+
     let mut bodies: Vec<Vec<u8>> = all.iter().map(|recs| record_table(recs)).collect();
     bodies.push(text);
     bodies.push(segments);
@@ -944,6 +1194,11 @@ fn assemble(all: &[Vec<Record<'static>>], with_index: bool) -> Blob {
     bodies.push(keys);
     bodies.push(words);
     bodies.push(postings);
+    bodies.push(terms);
+    bodies.push(term_text);
+    bodies.push(term_postings);
+    bodies.push(synonyms_table(synonyms));
+    bodies.push(values);
     debug_assert_eq!(bodies.len(), SECTION_COUNT);
     debug_assert_eq!(Section::ALL.len(), SECTION_COUNT);
 
@@ -968,7 +1223,7 @@ fn assemble(all: &[Vec<Record<'static>>], with_index: bool) -> Blob {
     }
     let sum = format::checksum(&bytes).expect("blob is longer than its header");
     bytes[format::CHECKSUM_OFFSET..format::CHECKSUM_OFFSET + 4].copy_from_slice(&sum.to_le_bytes());
-    Blob { bytes, sections }
+    Ok(Blob { bytes, sections })
 }
 
 /// The Rust source of the embedded section table, for `build.rs`.

@@ -9,6 +9,7 @@ use feudfacts_display::{quote_card, search_results, timeline_entry, Page, Screen
 /// Musk's SoftBank post, found by search (quotes by @elonmusk).
 pub fn softbank_quote(c: &Corpus<'_>) -> u32 {
     let filter = Filter {
+        mode: feudfacts::Mode::Strict,
         kinds: KindSet::only(Kind::Quote),
         entity: c.entity_by_name("@elonmusk"),
         from: None,
@@ -25,6 +26,7 @@ pub fn softbank_quote(c: &Corpus<'_>) -> u32 {
 /// Altman's "wrong, as you surely know" reply, found by search.
 pub fn surely_know_reply(c: &Corpus<'_>) -> u32 {
     let filter = Filter {
+        mode: feudfacts::Mode::Strict,
         kinds: KindSet::only(Kind::Quote),
         entity: c.entity_by_name("@sama"),
         from: None,

@@ -26,7 +26,7 @@ use core::ptr;
 
 use feudfacts::format::Segment;
 use feudfacts::{
-    Charset, Corpus, Dating, Error, Field, Filter, Hit, Kind, KindSet, Matches, Query, Record,
+    Charset, Corpus, Dating, Error, Field, Filter, Hit, Kind, KindSet, Matches, Mode, Query, Record,
     RecordRef, Text,
 };
 
@@ -73,14 +73,17 @@ pub extern "C" fn rust_eh_personality() {}
 /// Major version of this header (the library's is `feud_version()`).
 pub const FEUD_VERSION_MAJOR: u32 = 0;
 /// Minor version of this header.
-pub const FEUD_VERSION_MINOR: u32 = 2;
+pub const FEUD_VERSION_MINOR: u32 = 3;
 /// Patch version of this header.
 pub const FEUD_VERSION_PATCH: u32 = 0;
 
 /// The longest query accepted, in bytes (without the NUL).
 pub const FEUD_MAX_QUERY_LEN: u32 = 256;
 /// The most terms (words, prefixes, phrases) a query may have.
-pub const FEUD_MAX_TERMS: u32 = 8;
+pub const FEUD_MAX_TERMS: u32 = 16;
+/// The most terms a strict query (`FEUD_MODE_STRICT`, `feud_cursor_open`)
+/// may have.
+pub const FEUD_MAX_STRICT_TERMS: u32 = 8;
 /// The deepest reply thread (depth of the deepest reply).
 pub const FEUD_MAX_THREAD_DEPTH: u32 = 16;
 /// The most records of one kind a corpus can hold (2^24 - 1, blob format
@@ -243,6 +246,47 @@ pub const FEUD_FIELD_FIGURE_PHRASING: feud_field = 9;
 pub const FEUD_FIELD_DISCREPANCY_TITLE: feud_field = 10;
 /// A discrepancy's description.
 pub const FEUD_FIELD_DISCREPANCY_DESCRIPTION: feud_field = 11;
+/// A source's notes.
+pub const FEUD_FIELD_SOURCE_NOTES: feud_field = 12;
+/// How a source's date was worked out.
+pub const FEUD_FIELD_SOURCE_DATE_NOTE: feud_field = 13;
+/// One of an entity's roles (`item` says which).
+pub const FEUD_FIELD_ENTITY_ROLE: feud_field = 14;
+/// An entity's notes.
+pub const FEUD_FIELD_ENTITY_NOTES: feud_field = 15;
+/// What a quote was said about.
+pub const FEUD_FIELD_QUOTE_CONTEXT: feud_field = 16;
+/// How a quote's date was worked out.
+pub const FEUD_FIELD_QUOTE_DATE_NOTE: feud_field = 17;
+/// How an event's date was worked out.
+pub const FEUD_FIELD_EVENT_DATE_NOTE: feud_field = 18;
+/// What a figure is.
+pub const FEUD_FIELD_FIGURE_REFERS_TO: feud_field = 19;
+/// How a figure's date was worked out.
+pub const FEUD_FIELD_FIGURE_DATE_NOTE: feud_field = 20;
+/// One article's side of a discrepancy (`item` says which).
+pub const FEUD_FIELD_DISCREPANCY_SIDE: feud_field = 21;
+/// A search keyword of a source (`item` says which).
+pub const FEUD_FIELD_SOURCE_KEYWORD: feud_field = 22;
+/// A search keyword of an entity (`item` says which).
+pub const FEUD_FIELD_ENTITY_KEYWORD: feud_field = 23;
+/// A search keyword of a quote (`item` says which).
+pub const FEUD_FIELD_QUOTE_KEYWORD: feud_field = 24;
+/// A search keyword of an event (`item` says which).
+pub const FEUD_FIELD_EVENT_KEYWORD: feud_field = 25;
+/// A search keyword of a figure (`item` says which).
+pub const FEUD_FIELD_FIGURE_KEYWORD: feud_field = 26;
+/// A search keyword of a discrepancy (`item` says which).
+pub const FEUD_FIELD_DISCREPANCY_KEYWORD: feud_field = 27;
+
+/// How a query's words must match: one of the `FEUD_MODE_*` values.
+pub type feud_mode = u8;
+/// Best match (0, the default of an all-zero filter): words meet their
+/// other forms, synonyms and near spellings; records with every word first,
+/// then the closest matches, ranked by BM25F; stop words never required.
+pub const FEUD_MODE_BEST: feud_mode = 0;
+/// Strict: every term must match literally, as before header 0.3.
+pub const FEUD_MODE_STRICT: feud_mode = 1;
 
 /// How much of a date is known: one of the `FEUD_PRECISION_*` values.
 pub type feud_precision = u8;
@@ -653,6 +697,9 @@ pub struct feud_filter {
     pub kinds: u8,
     /// Whether to keep only records involving `entity`.
     pub has_entity: bool,
+    /// How words must match (`FEUD_MODE_BEST`, the 0 default, or
+    /// `FEUD_MODE_STRICT`).
+    pub mode: feud_mode,
     /// The entity (index): itself, its quotes, events it takes part in,
     /// figures it claims or disputes, discrepancies linked to it.
     pub entity: u32,
@@ -686,6 +733,11 @@ pub struct feud_hit {
     pub date: feud_date,
     /// How much of `date` is known.
     pub precision: feud_precision,
+    /// Whether the record has every word of the query (always in strict
+    /// mode); partial hits (closest matches) come after every complete one.
+    pub complete: bool,
+    /// The best-match score (BM25F; higher is better; 0 in strict mode).
+    pub score: u32,
 }
 
 impl feud_hit {
@@ -700,6 +752,8 @@ impl feud_hit {
             end: h.end,
             date: feud_date::of(h.date),
             precision: precision_of(h.date),
+            complete: h.complete,
+            score: h.score,
         }
     }
 }
@@ -708,10 +762,18 @@ impl feud_hit {
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
 pub struct feud_summary {
-    /// Every matching record, even those that did not fit.
+    /// Every record matching every word, even those that did not fit.
     pub total: usize,
-    /// Hits written (the best `min(total, capacity)`).
+    /// Hits written: the best complete matches, then (best match) the
+    /// closest partial ones while room is left.
     pub returned: usize,
+    /// How many of the returned hits are partial (the last ones). `total`
+    /// 0 with `partial` > 0: no record has every word; these are the closest
+    /// matches.
+    pub partial: usize,
+    /// Bit `t`: query term `t` is not a word of the corpus and was read as
+    /// a near spelling (`feud_suggest` spells the corrected query).
+    pub corrected: u32,
 }
 
 /// One entry of the timeline.
@@ -739,7 +801,7 @@ pub struct feud_thread_entry {
 // ----- the corpus handle -----------------------------------------------------
 
 /// Words in a `feud_corpus`.
-pub const FEUD_CORPUS_WORDS: usize = 16;
+pub const FEUD_CORPUS_WORDS: usize = 32;
 
 /// A validated corpus. The caller owns this memory (on its stack, in a
 /// static); `feud_open` fills it and nothing needs closing. Its contents are
@@ -980,7 +1042,7 @@ const KIND_NAMES: [&CStr; 6] = [
     c"figure",
     c"discrepancy",
 ];
-const FIELD_NAMES: [&CStr; 12] = [
+const FIELD_NAMES: [&CStr; 28] = [
     c"outlet",
     c"headline",
     c"name",
@@ -993,6 +1055,22 @@ const FIELD_NAMES: [&CStr; 12] = [
     c"phrasing",
     c"title",
     c"description",
+    c"notes",
+    c"date_note",
+    c"role",
+    c"notes",
+    c"context",
+    c"date_note",
+    c"date_note",
+    c"refers_to",
+    c"date_note",
+    c"side",
+    c"keyword",
+    c"keyword",
+    c"keyword",
+    c"keyword",
+    c"keyword",
+    c"keyword",
 ];
 
 /// Source `index` into `*out`. `FEUD_ERR_NOT_FOUND` for an unknown index.
@@ -1572,10 +1650,11 @@ fn filter_of(c: &Corpus<'static>, f: *const feud_filter) -> Res<Filter> {
     // SAFETY: non-null, and per the header a readable `feud_filter`. Each
     // field is read on its own as integers, valid for any bits: `has_entity`
     // as a byte, since a C `bool` holding 2 would not be a valid Rust `bool`.
-    let (kinds, has_entity, entity, from, to) = unsafe {
+    let (kinds, has_entity, mode, entity, from, to) = unsafe {
         (
             ptr::addr_of!((*f).kinds).read(),
             ptr::addr_of!((*f).has_entity).cast::<u8>().read(),
+            ptr::addr_of!((*f).mode).read(),
             ptr::addr_of!((*f).entity).read(),
             ptr::addr_of!((*f).from).read(),
             ptr::addr_of!((*f).to).read(),
@@ -1603,7 +1682,13 @@ fn filter_of(c: &Corpus<'static>, f: *const feud_filter) -> Res<Filter> {
             return Err(FEUD_ERR_INVALID_ARGUMENT);
         }
     }
+    let mode = match mode {
+        FEUD_MODE_BEST => Mode::Best,
+        FEUD_MODE_STRICT => Mode::Strict,
+        _ => return Err(FEUD_ERR_INVALID_ARGUMENT),
+    };
     Ok(Filter {
+        mode,
         kinds,
         entity,
         from,
@@ -1663,7 +1748,7 @@ pub unsafe extern "C" fn feud_search(
         } else {
             unsafe { core::slice::from_raw_parts_mut(slots, capacity) }
         };
-        let s = c.search(&q, &f, buf);
+        let s = c.search(&q, &f, buf).map_err(status_of)?;
         // Convert in place, last first: `feud_hit` `i` starts at or after
         // `Hit` `i`, so writing it only overwrites `Hit`s already converted.
         for i in (0..s.returned).rev() {
@@ -1679,6 +1764,8 @@ pub unsafe extern "C" fn feud_search(
             feud_summary {
                 total: s.total,
                 returned: s.returned,
+                partial: s.partial,
+                corrected: s.corrected as u32,
             },
         )
     })())
@@ -1807,7 +1894,7 @@ pub unsafe extern "C" fn feud_cursor_open(
         // caller keeps alive, per the header).
         unsafe {
             let query: &'static Query = &*ptr::addr_of!((*slot).query);
-            let m = c.matches(query, &f);
+            let m = c.matches(query, &f).map_err(status_of)?;
             ptr::addr_of_mut!((*slot).matches).write(MaybeUninit::new(m));
             ptr::addr_of_mut!((*slot).magic).write(CURSOR_MAGIC);
         }
@@ -2059,6 +2146,22 @@ mod tests {
                 FEUD_FIELD_DISCREPANCY_DESCRIPTION,
                 Field::DiscrepancyDescription,
             ),
+            (FEUD_FIELD_SOURCE_NOTES, Field::SourceNotes),
+            (FEUD_FIELD_SOURCE_DATE_NOTE, Field::SourceDateNote),
+            (FEUD_FIELD_ENTITY_ROLE, Field::EntityRole),
+            (FEUD_FIELD_ENTITY_NOTES, Field::EntityNotes),
+            (FEUD_FIELD_QUOTE_CONTEXT, Field::QuoteContext),
+            (FEUD_FIELD_QUOTE_DATE_NOTE, Field::QuoteDateNote),
+            (FEUD_FIELD_EVENT_DATE_NOTE, Field::EventDateNote),
+            (FEUD_FIELD_FIGURE_REFERS_TO, Field::FigureRefersTo),
+            (FEUD_FIELD_FIGURE_DATE_NOTE, Field::FigureDateNote),
+            (FEUD_FIELD_DISCREPANCY_SIDE, Field::DiscrepancySide),
+            (FEUD_FIELD_SOURCE_KEYWORD, Field::SourceKeyword),
+            (FEUD_FIELD_ENTITY_KEYWORD, Field::EntityKeyword),
+            (FEUD_FIELD_QUOTE_KEYWORD, Field::QuoteKeyword),
+            (FEUD_FIELD_EVENT_KEYWORD, Field::EventKeyword),
+            (FEUD_FIELD_FIGURE_KEYWORD, Field::FigureKeyword),
+            (FEUD_FIELD_DISCREPANCY_KEYWORD, Field::DiscrepancyKeyword),
         ];
         for (code, field) in fields {
             assert_eq!(code, field as u8, "{field:?}");

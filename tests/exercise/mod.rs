@@ -11,7 +11,7 @@
 #![allow(dead_code)]
 
 use feudfacts::format::{Field, Segment, MAX_THREAD_DEPTH};
-use feudfacts::{
+use feudfacts::{Mode, 
     translit, translit_into, wrap, write_line, Charset, Corpus, Date, Filter, Hit, Kind, KindSet,
     Query, Record, RecordRef,
 };
@@ -177,7 +177,9 @@ pub fn exercise(c: &Corpus<'_>, feed: &mut Feed<'_>) {
                         kinds: KindSet::only(kind),
                         ..Filter::NONE
                     };
-                    let found = c.matches(&q, &filter).any(|h| h.record == r);
+                    let found = c
+                        .matches(&q, &filter)
+                        .is_ok_and(|mut m| m.any(|h| h.record == r));
                     assert!(found, "{w:?} does not find {r:?}");
                 }
             }
@@ -362,6 +364,11 @@ pub fn filter_from(feed: &mut Feed<'_>, n_ent: usize) -> Filter {
         _ => Some(feed.index() % (n_ent.max(1) as u32)),
     };
     Filter {
+        mode: if flags & 16 != 0 {
+            Mode::Strict
+        } else {
+            Mode::Best
+        },
         kinds: KindSet::from_bits(feed.byte()),
         entity,
         from: if flags & 4 != 0 { feed.date() } else { None },
@@ -369,14 +376,46 @@ pub fn filter_from(feed: &mut Feed<'_>, n_ent: usize) -> Filter {
     }
 }
 
-/// Runs a query both ways (ranked into `buf_len` slots, and as a cursor) and
-/// checks that they agree and that every hit is well formed.
+/// Runs a query: strict, both ways (ranked into `buf_len` slots, and as a
+/// cursor), checking that they agree; best match, checking the order
+/// (complete hits first, then by score) and the summary. Every hit must be
+/// well formed. A reversed date range must be refused, and nothing else.
 pub fn check_search(c: &Corpus<'_>, q: &Query, filter: &Filter, buf_len: usize) {
     let mut hits = vec![Hit::EMPTY; buf_len];
-    let summary = c.search(q, filter, &mut hits);
+    let reversed = matches!((filter.from, filter.to), (Some(f), Some(t)) if f.first_day() > t.last_day());
+    let summary = match c.search(q, filter, &mut hits) {
+        Ok(s) => s,
+        Err(feudfacts::Error::InvalidArgument) if reversed => return,
+        Err(feudfacts::Error::TooManyTerms)
+            if filter.mode == Mode::Strict && q.len() > feudfacts::MAX_STRICT_TERMS =>
+        {
+            return
+        }
+        Err(e) => panic!("search refused {q:?} {filter:?}: {e:?}"),
+    };
+    assert!(!reversed, "a reversed date range is refused");
+    if filter.mode == Mode::Best {
+        assert!(summary.returned <= buf_len);
+        assert!(summary.partial <= summary.returned);
+        let complete = summary.returned - summary.partial;
+        assert!(complete <= summary.total);
+        assert_eq!(complete, summary.total.min(buf_len), "complete hits first, as many as fit");
+        for (i, h) in hits[..summary.returned].iter().enumerate() {
+            check_hit(c, h, filter);
+            assert_eq!(h.complete, i < complete, "complete hits come first");
+        }
+        for w in hits[..summary.returned].windows(2) {
+            assert!(w[0].record != w[1].record, "a record is returned once");
+            assert!(
+                w[0].complete > w[1].complete || w[0].score >= w[1].score,
+                "hits are ranked by score"
+            );
+        }
+        return;
+    }
     assert_eq!(summary.returned, summary.total.min(buf_len));
     let mut all = Vec::new();
-    for h in c.matches(q, filter) {
+    for h in c.matches(q, filter).expect("a strict query the search accepted") {
         check_hit(c, &h, filter);
         all.push(h);
         assert!(all.len() <= c.total_records(), "matches repeats records");

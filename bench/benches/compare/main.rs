@@ -169,7 +169,7 @@ fn target_dir() -> PathBuf {
 fn feud_run(corpus: &Corpus<'_>, q: &str) -> usize {
     let query = Query::parse(q).expect("the query set parses");
     let mut n = 0;
-    for r in corpus.matching_records(&query, &Filter::NONE) {
+    for r in corpus.matching_records(&query, &STRICT).expect("strict query") {
         black_box(r);
         n += 1;
     }
@@ -181,24 +181,36 @@ fn feud_run(corpus: &Corpus<'_>, q: &str) -> usize {
 fn feud_run_hits(corpus: &Corpus<'_>, q: &str) -> usize {
     let query = Query::parse(q).expect("the query set parses");
     let mut n = 0;
-    for hit in corpus.matches(&query, &Filter::NONE) {
+    for hit in corpus.matches(&query, &STRICT).expect("strict query") {
         black_box(&hit);
         n += 1;
     }
     n
 }
 
+/// Today's comparisons are of strict queries (every term, literally), the
+/// semantics FTS5's AND queries share.
+const STRICT: Filter = Filter {
+    mode: feudfacts::Mode::Strict,
+    ..Filter::NONE
+};
+
 /// feudfacts: every record of `matching_records`.
 fn feud_records(corpus: &Corpus<'_>, q: &str) -> Vec<RecordRef> {
     let query = Query::parse(q).expect("the query set parses");
-    corpus.matching_records(&query, &Filter::NONE).collect()
+    corpus
+        .matching_records(&query, &STRICT)
+        .expect("strict query")
+        .collect()
 }
 
 /// feudfacts, ranked: the best ten hits and the total, each hit's record read.
 fn feud_top(corpus: &Corpus<'_>, q: &str) -> usize {
     let query = Query::parse(q).expect("the query set parses");
     let mut hits = [Hit::EMPTY; 10];
-    let summary = corpus.search(&query, &Filter::NONE, &mut hits);
+    let summary = corpus
+        .search(&query, &STRICT, &mut hits)
+        .expect("strict query");
     for h in &hits[..summary.returned] {
         black_box(corpus.record(h.record));
     }
@@ -214,14 +226,19 @@ fn fts_top(ranked: &mut fts::Ranked<'_>, q: &str) -> usize {
 /// feudfacts: every hit of `matches`, with its field and highlight.
 fn feud_hits(corpus: &Corpus<'_>, q: &str) -> Vec<Hit> {
     let query = Query::parse(q).expect("the query set parses");
-    corpus.matches(&query, &Filter::NONE).collect()
+    corpus
+        .matches(&query, &STRICT)
+        .expect("strict query")
+        .collect()
 }
 
 /// feudfacts, ranked: the summary and the best ten hits.
 fn feud_ranked(corpus: &Corpus<'_>, q: &str) -> (Summary, Vec<Hit>) {
     let query = Query::parse(q).expect("the query set parses");
     let mut hits = [Hit::EMPTY; 10];
-    let summary = corpus.search(&query, &Filter::NONE, &mut hits);
+    let summary = corpus
+        .search(&query, &STRICT, &mut hits)
+        .expect("strict query");
     (summary, hits[..summary.returned].to_vec())
 }
 

@@ -1,0 +1,471 @@
+//! The term index: every search term (the stem of a word, see
+//! [`crate::tokens`]) with the records containing it, each with a one-byte
+//! BM25F impact ([`crate::impact`]) and which of the term's forms it holds.
+//!
+//! This is what best-match search runs on: a query word becomes a term, the
+//! term's postings list the records in order, and a cursor per term walks
+//! them document-at-a-time ([`crate::best`]). Exact spellings stay visible
+//! through the forms byte (`lawsuits` ranks above `lawsuit` for the query
+//! `lawsuits`), and the forms list is the vocabulary typo correction and
+//! prefixes search. The layout is specified in [`crate::format`]; the
+//! compiler builds it; [`TermIndex::check`] validates it against the text,
+//! after which nothing here can fail.
+
+use crate::error::Error;
+use crate::format::{decode_varint, form_bit, Field, Section, TermEntry, FIELD_COUNT, TERM_LEN};
+use crate::impact::{self, FieldLength};
+use crate::tokens;
+
+/// A view of a blob's term index.
+#[derive(Clone, Copy, Debug)]
+pub struct TermIndex<'a> {
+    entries: &'a [u8],
+    text: &'a [u8],
+    postings: &'a [u8],
+}
+
+/// One record in a term's postings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting {
+    /// The record's global index (kinds in blob order, then index).
+    pub doc: u32,
+    /// The record's BM25F impact for the term, 1 to 255.
+    pub impact: u8,
+    /// Which of the term's forms the record holds ([`form_bit`]).
+    pub forms: u8,
+}
+
+/// A position in one term's postings, for walking them in record order.
+#[derive(Clone, Copy, Debug)]
+pub struct Cursor {
+    pos: u32,
+    end: u32,
+    multi: bool,
+    /// No posting read yet (the first varint is a record, not a delta).
+    fresh: bool,
+    /// The current posting; `doc` is `u32::MAX` once exhausted.
+    pub cur: Posting,
+}
+
+impl Cursor {
+    /// An exhausted cursor.
+    pub const DONE: Cursor = Cursor {
+        pos: 0,
+        end: 0,
+        multi: false,
+        fresh: false,
+        cur: Posting {
+            doc: u32::MAX,
+            impact: 0,
+            forms: 0,
+        },
+    };
+
+    /// Moves to the next posting.
+    pub fn next(&mut self, ix: &TermIndex<'_>) {
+        let prev = self.cur.doc;
+        match ix.read(self.pos, self.end, self.multi) {
+            Some((delta, impact, forms, next)) => {
+                self.pos = next;
+                let doc = if self.fresh {
+                    delta
+                } else {
+                    prev.saturating_add(delta)
+                };
+                self.fresh = false;
+                self.cur = Posting { doc, impact, forms };
+            }
+            None => self.cur.doc = u32::MAX,
+        }
+    }
+
+    /// Moves to the first posting at or after record `doc`.
+    pub fn advance_to(&mut self, ix: &TermIndex<'_>, doc: u32) {
+        while self.cur.doc < doc {
+            self.next(ix);
+        }
+    }
+}
+
+/// Iterator over one term's postings.
+#[derive(Clone, Debug)]
+pub struct Postings<'a> {
+    ix: TermIndex<'a>,
+    cursor: Cursor,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+    fn next(&mut self) -> Option<Posting> {
+        let p = self.cursor.cur;
+        if p.doc == u32::MAX {
+            return None;
+        }
+        self.cursor.next(&self.ix);
+        Some(p)
+    }
+}
+
+/// The NUL-terminated string at `off` of `text`, and the offset after it.
+fn string_at(text: &[u8], off: usize) -> Option<(&[u8], usize)> {
+    let rest = text.get(off..)?;
+    let n = memchr::memchr(0, rest)?;
+    Some((rest.get(..n)?, off + n + 1))
+}
+
+impl<'a> TermIndex<'a> {
+    pub(crate) fn new(entries: &'a [u8], text: &'a [u8], postings: &'a [u8]) -> Self {
+        TermIndex {
+            entries,
+            text,
+            postings,
+        }
+    }
+
+    /// The number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.entries.len() / TERM_LEN
+    }
+
+    /// Whether there are no terms (an empty corpus).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The size of the three sections in bytes.
+    pub fn size(&self) -> usize {
+        self.entries.len() + self.text.len() + self.postings.len()
+    }
+
+    pub(crate) fn entry(&self, i: usize) -> Option<TermEntry> {
+        let b = self.entries.get(i * TERM_LEN..i * TERM_LEN + TERM_LEN)?;
+        let mut a = [0u8; TERM_LEN];
+        a.copy_from_slice(b);
+        TermEntry::decode(a)
+    }
+
+    /// Term `i`; empty past the end.
+    pub fn term(&self, i: usize) -> &'a [u8] {
+        self.entry(i)
+            .and_then(|e| string_at(self.text, e.text as usize))
+            .map_or(&[], |(s, _)| s)
+    }
+
+    /// The forms of term `i` (the tokens as they stand in the text that have
+    /// this term), sorted.
+    pub fn forms(&self, i: usize) -> impl Iterator<Item = &'a [u8]> + 'a {
+        let e = self.entry(i);
+        let text = self.text;
+        let mut pos = e.and_then(|e| string_at(text, e.text as usize)).map(|(_, p)| p);
+        let mut left = e.map_or(0, |e| e.forms as usize);
+        core::iter::from_fn(move || {
+            if left == 0 {
+                return None;
+            }
+            left -= 1;
+            let (s, next) = string_at(text, pos?)?;
+            pos = Some(next);
+            Some(s)
+        })
+    }
+
+    /// How many records contain term `i`.
+    pub fn df(&self, i: usize) -> u32 {
+        self.entry(i).map_or(0, |e| e.df)
+    }
+
+    /// The largest impact among term `i`'s records.
+    pub fn max_impact(&self, i: usize) -> u8 {
+        self.entry(i).map_or(0, |e| e.max_impact)
+    }
+
+    /// The index of `term`, if some record contains it.
+    pub fn find(&self, term: &[u8]) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.term(mid).cmp(term) {
+                core::cmp::Ordering::Less => lo = mid + 1,
+                core::cmp::Ordering::Greater => hi = mid,
+                core::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// The position of `form` among term `i`'s forms.
+    pub fn form_index(&self, i: usize, form: &[u8]) -> Option<usize> {
+        self.forms(i).position(|f| f == form)
+    }
+
+    fn span(&self, i: usize) -> (u32, u32) {
+        let start = match i.checked_sub(1) {
+            Some(p) => self.entry(p).map_or(0, |e| e.postings_end),
+            None => 0,
+        };
+        let end = self.entry(i).map_or(start, |e| e.postings_end);
+        (start, end.max(start))
+    }
+
+    /// Decodes the posting at `pos`: doc delta, impact, forms, next offset.
+    fn read(&self, pos: u32, end: u32, multi: bool) -> Option<(u32, u8, u8, u32)> {
+        let b = self.postings.get(pos as usize..end as usize)?;
+        let (delta, n) = decode_varint(b)?;
+        let impact = *b.get(n)?;
+        let (forms, len) = if multi {
+            (*b.get(n + 1)?, n + 2)
+        } else {
+            (1, n + 1)
+        };
+        Some((delta, impact, forms, pos + len as u32))
+    }
+
+    /// A cursor on term `i`'s first posting.
+    pub fn cursor(&self, i: usize) -> Cursor {
+        let (pos, end) = self.span(i);
+        let multi = self.entry(i).is_some_and(|e| e.forms > 1);
+        let mut c = Cursor {
+            pos,
+            end,
+            multi,
+            fresh: true,
+            cur: Posting {
+                doc: 0,
+                impact: 0,
+                forms: 0,
+            },
+        };
+        c.next(self);
+        c
+    }
+
+    /// Term `i`'s postings, in record order.
+    pub fn postings(&self, i: usize) -> Postings<'a> {
+        Postings {
+            ix: *self,
+            cursor: self.cursor(i),
+        }
+    }
+
+    /// Checks the index against the search text it indexes: terms sorted and
+    /// distinct, each with its forms sorted, distinct, whole tokens whose
+    /// term it is; strings and postings tiling their sections; every posting
+    /// in shortest form, in record order, naming a record where the term
+    /// occurs, with exactly the impact and forms that record gives; and every
+    /// token of the text counted in some posting, so none is missing.
+    ///
+    /// `docs` is the number of records, `segments` the number of searchable
+    /// fields, and `segment(i)` gives field `i`'s text range, field and
+    /// record (global index); fields come in record order.
+    pub(crate) fn check(
+        &self,
+        hay: &[u8],
+        docs: u32,
+        segments: usize,
+        segment: impl Fn(usize) -> Option<(usize, usize, Field, u32)>,
+    ) -> Result<(), Error> {
+        let bad = |section, offset| Error::BadIndex { section, offset };
+        let (e_sec, t_sec, p_sec) = (Section::Terms, Section::TermText, Section::TermPostings);
+        if !self.entries.len().is_multiple_of(TERM_LEN) {
+            return Err(bad(e_sec, self.entries.len()));
+        }
+        // Field lengths, and every token of the text.
+        let mut lens = [FieldLength::default(); FIELD_COUNT];
+        let mut tokens_total = 0u64;
+        for s in 0..segments {
+            let (a, b, field, _) = segment(s).ok_or(bad(Section::Segments, s))?;
+            let n = tokens::count(hay.get(a..b).unwrap_or(&[])) as u64;
+            if let Some(l) = lens.get_mut(field as usize) {
+                l.tokens += n;
+                l.segments += 1;
+            }
+            tokens_total += n;
+        }
+        let mut counted = 0u64;
+        let mut text_pos = 0usize;
+        let mut post_pos = 0u32;
+        for i in 0..self.len() {
+            let at = i * TERM_LEN;
+            let e = self.entry(i).ok_or(bad(e_sec, at))?;
+            if e.text as usize != text_pos || e.forms == 0 {
+                return Err(bad(e_sec, at));
+            }
+            let (term, mut next) = string_at(self.text, text_pos).ok_or(bad(t_sec, text_pos))?;
+            if term.is_empty() || (i > 0 && self.term(i - 1) >= term) {
+                return Err(bad(e_sec, at));
+            }
+            let mut prev_form: Option<&[u8]> = None;
+            for _ in 0..e.forms {
+                let (form, after) = string_at(self.text, next).ok_or(bad(t_sec, next))?;
+                let whole = tokens::starts_at(form, 0) && tokens::end_from(form, 0) == form.len();
+                if !whole
+                    || prev_form.is_some_and(|p| p >= form)
+                    || tokens::term(form).as_bytes() != term
+                {
+                    return Err(bad(t_sec, next));
+                }
+                prev_form = Some(form);
+                next = after;
+            }
+            text_pos = next;
+            // Postings.
+            if e.postings_end <= post_pos || e.postings_end as usize > self.postings.len() {
+                return Err(bad(e_sec, at + 4));
+            }
+            let multi = e.forms > 1;
+            let allowed = (0..e.forms as usize).fold(0u8, |m, f| m | form_bit(f));
+            let (mut pos, mut prev, mut df, mut max) = (post_pos, None::<u32>, 0u32, 0u8);
+            let mut hint = 0usize;
+            while pos < e.postings_end {
+                let (delta, imp, forms, after) = self
+                    .read(pos, e.postings_end, multi)
+                    .ok_or(bad(p_sec, pos as usize))?;
+                let doc = match prev {
+                    None => delta,
+                    Some(p) if delta > 0 => p.checked_add(delta).ok_or(bad(p_sec, pos as usize))?,
+                    Some(_) => return Err(bad(p_sec, pos as usize)),
+                };
+                if doc >= docs || imp == 0 || forms == 0 || forms & !allowed != 0 {
+                    return Err(bad(p_sec, pos as usize));
+                }
+                let (got_imp, got_forms, occ) =
+                    self.recompute(i, hay, doc, &lens, &segment, segments, &mut hint);
+                if occ == 0 || got_imp != imp || (multi && got_forms != forms) {
+                    return Err(bad(p_sec, pos as usize));
+                }
+                counted += occ;
+                df += 1;
+                max = max.max(imp);
+                prev = Some(doc);
+                pos = after;
+            }
+            if df != e.df || max != e.max_impact {
+                return Err(bad(e_sec, at + 8));
+            }
+            post_pos = e.postings_end;
+        }
+        if text_pos != self.text.len() {
+            return Err(bad(t_sec, text_pos));
+        }
+        if post_pos as usize != self.postings.len() {
+            return Err(bad(p_sec, post_pos as usize));
+        }
+        // Each token has exactly one form, each form one term: the postings
+        // account for every token exactly when none is missing.
+        if counted != tokens_total {
+            return Err(bad(e_sec, self.entries.len()));
+        }
+        Ok(())
+    }
+
+    /// Term `i` in record `doc`, from the text: its impact, forms byte and
+    /// number of occurrences. `hint` is a segment at or before the record's
+    /// first (the previous posting's), moved to the record's first.
+    #[allow(clippy::too_many_arguments)]
+    fn recompute(
+        &self,
+        i: usize,
+        hay: &[u8],
+        doc: u32,
+        lens: &[FieldLength; FIELD_COUNT],
+        segment: &impl Fn(usize) -> Option<(usize, usize, Field, u32)>,
+        segments: usize,
+        hint: &mut usize,
+    ) -> (u8, u8, u64) {
+        // The record's first segment: gallop from the hint, then bisect.
+        let before = |s: usize| segment(s).is_some_and(|(_, _, _, d)| d < doc);
+        let (mut lo, mut step) = (*hint, 1usize);
+        while lo + step < segments && before(lo + step) {
+            lo += step;
+            step *= 2;
+        }
+        let mut hi = (lo + step).min(segments);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if before(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        *hint = lo;
+        // Occurrences of every form, per segment of the record (counted in
+        // one pass over the record's text per form).
+        const SEGS: usize = 64;
+        let mut tf = [0u32; SEGS];
+        let mut n_segs = 0usize;
+        let (mut first, mut last) = (usize::MAX, 0usize);
+        while let Some((a, b, _, _)) = segment(lo + n_segs).filter(|x| x.3 == doc) {
+            first = first.min(a);
+            last = b;
+            n_segs += 1;
+        }
+        let mut mask = 0u8;
+        let mut best = [0u64; FIELD_COUNT];
+        let mut occ = 0u64;
+        if n_segs <= SEGS {
+            let range = hay.get(first..last).unwrap_or(&[]);
+            for (fi, form) in self.forms(i).enumerate() {
+                let mut s = 0usize;
+                let mut seg_end = segment(lo).map_or(0, |x| x.1);
+                for p in tokens::find_all(range, form) {
+                    while first + p >= seg_end && s + 1 < n_segs {
+                        s += 1;
+                        seg_end = segment(lo + s).map_or(0, |x| x.1);
+                    }
+                    if let Some(t) = tf.get_mut(s) {
+                        *t += 1;
+                    }
+                    mask |= form_bit(fi);
+                }
+            }
+            for (s, &n) in tf.iter().enumerate().take(n_segs) {
+                if n == 0 {
+                    continue;
+                }
+                let Some((a, b, field, _)) = segment(lo + s) else {
+                    continue;
+                };
+                occ += n as u64;
+                self.add(&mut best, field, n as u64, hay.get(a..b).unwrap_or(&[]), lens);
+            }
+        } else {
+            // A record with very many fields: one segment at a time.
+            for s in lo..lo + n_segs {
+                let Some((a, b, field, _)) = segment(s) else {
+                    continue;
+                };
+                let seg = hay.get(a..b).unwrap_or(&[]);
+                let mut n = 0u64;
+                for (fi, form) in self.forms(i).enumerate() {
+                    let k = tokens::occurrences(seg, form) as u64;
+                    if k > 0 {
+                        mask |= form_bit(fi);
+                        n += k;
+                    }
+                }
+                if n > 0 {
+                    occ += n;
+                    self.add(&mut best, field, n, seg, lens);
+                }
+            }
+        }
+        (impact::saturate(best.iter().sum()), mask, occ)
+    }
+
+    /// Adds `tf` occurrences in one segment to the per-group best.
+    fn add(
+        &self,
+        best: &mut [u64; FIELD_COUNT],
+        field: Field,
+        tf: u64,
+        seg: &[u8],
+        lens: &[FieldLength; FIELD_COUNT],
+    ) {
+        let stats = lens.get(field as usize).copied().unwrap_or_default();
+        let v = impact::pseudo_tf(field, tf, tokens::count(seg) as u64, stats);
+        if let Some(g) = best.get_mut(impact::group(field) as usize) {
+            *g = (*g).max(v);
+        }
+    }
+}
