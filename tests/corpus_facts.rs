@@ -1,8 +1,11 @@
 //! The facts themselves: every quote, variant and figure phrasing is printed
-//! byte-for-byte in each article it cites (checked against the articles in
-//! `../shared/seeds`, or `$FEUDFACTS_SEEDS`, when present — the test says
-//! clearly when it skipped); our own-words fields do not copy the articles;
-//! and the corpus records the disagreements between articles.
+//! byte-for-byte in each article it cites, and every entity name, alias and
+//! role and every source's outlet and headline is printed in an article it
+//! cites or listed, with the article words that support it, in the corpus
+//! source's allow-list (checked against the articles in `../shared/seeds`, or
+//! `$FEUDFACTS_SEEDS`, when present — the test says clearly when it skipped);
+//! our own-words fields do not copy the articles; and the corpus records the
+//! disagreements between articles.
 
 use feudfacts::{Corpus, Kind, Record};
 use std::collections::HashMap;
@@ -27,6 +30,29 @@ fn seeds() -> Option<HashMap<String, String>> {
 
 fn key_of(c: &Corpus, source: u32) -> String {
     c.source(source).unwrap().key.to_string()
+}
+
+/// The corpus source the embedded blob was built from (as `build.rs` finds it).
+fn corpus_source() -> String {
+    let path = std::env::var_os("FEUDFACTS_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/feud.toml"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// `needle` occurs in `body` ignoring ASCII case, as whole words (an article
+/// prints "The SpaceX CEO" at the start of a sentence, "the SpaceX CEO"
+/// inside one).
+fn printed(body: &str, needle: &str) -> bool {
+    let (body, needle) = (body.to_ascii_lowercase(), needle.to_ascii_lowercase());
+    let edge = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let (first, last) = (needle.chars().next(), needle.chars().next_back());
+    !needle.is_empty()
+        && body.match_indices(&needle).any(|(at, _)| {
+            let glued_before = edge(first) && edge(body[..at].chars().next_back());
+            let glued_after = edge(last) && edge(body[at + needle.len()..].chars().next());
+            !(glued_before || glued_after)
+        })
 }
 
 #[test]
@@ -171,4 +197,87 @@ fn the_stargate_figure_keeps_every_articles_phrasing() {
         .disputed_by
         .iter()
         .any(|e| Some(e) == c.entity_by_name("Elon Musk")));
+}
+
+/// Every entity name, alias and role is printed in an article the entity
+/// cites, or (names and roles) is an entry of the corpus source's allow-list
+/// whose support is printed byte-for-byte in an article the entity cites and
+/// names the entity. Outlets and headlines are printed in their article.
+#[test]
+fn every_entity_name_alias_and_role_is_printed_or_supported() {
+    let Some(articles) = seeds() else {
+        println!("SKIPPED: ../shared/seeds not found (set FEUDFACTS_SEEDS); entity check not run");
+        return;
+    };
+    let c = Corpus::embedded();
+    let allow = feudfacts_compile::supports(&corpus_source()).unwrap();
+    let mut used = vec![false; allow.len()];
+    let (mut printed_count, mut supported_count) = (0, 0);
+    for i in 0..c.count(Kind::Entity) as u32 {
+        let e = c.entity(i).unwrap();
+        let key = e.key.as_str();
+        let cited: Vec<String> = e.sources.iter().map(|s| key_of(&c, s)).collect();
+        let in_cited = |text: &str| cited.iter().any(|s| printed(&articles[s], text));
+        // An entity the articles do not name has a supported name, and its
+        // supports cannot name it.
+        let unnamed = allow.iter().any(|a| a.entity == key && a.field == "name");
+        let mut names: Vec<&str> = vec![e.name.as_str()];
+        names.extend(e.aliases.iter().map(|a| a.as_str()));
+        let mut check = |field: &'static str, text: &str| {
+            let entry = allow
+                .iter()
+                .position(|a| a.entity == key && a.field == field && a.text == text);
+            match entry {
+                Some(n) => {
+                    let a = &allow[n];
+                    assert!(
+                        cited.contains(&a.source),
+                        "{key}: {text:?} supported by an article it does not cite"
+                    );
+                    assert!(
+                        articles[&a.source].contains(a.support.as_str()),
+                        "{key}: support for {text:?} is not in {}",
+                        a.source
+                    );
+                    assert!(
+                        unnamed || names.iter().any(|n| printed(&a.support, n)),
+                        "{key}: support for {text:?} does not name the entity"
+                    );
+                    used[n] = true;
+                    supported_count += 1;
+                }
+                None => {
+                    assert!(in_cited(text), "{key}: {field} {text:?} is printed in no article it cites and not in the allow-list");
+                    printed_count += 1;
+                }
+            }
+        };
+        check("name", e.name.as_str());
+        for r in e.roles.iter() {
+            check("roles", r.as_str());
+        }
+        for a in e.aliases.iter() {
+            assert!(
+                in_cited(a.as_str()),
+                "{key}: alias {a:?} is printed in no article it cites"
+            );
+            printed_count += 1;
+        }
+    }
+    assert!(
+        used.iter().all(|&u| u),
+        "allow-list entries that match no entity string"
+    );
+    for i in 0..c.count(Kind::Source) as u32 {
+        let s = c.source(i).unwrap();
+        let body = &articles[s.key.as_str()];
+        assert!(
+            s.outlet.is_empty() || printed(body, s.outlet.as_str()),
+            "{}: outlet",
+            s.key
+        );
+        assert!(body.contains(s.headline.as_str()), "{}: headline", s.key);
+    }
+    println!("entity strings: {printed_count} printed in the articles, {supported_count} supported by the allow-list");
+    assert!(printed_count > 80 && supported_count > 40);
 }
