@@ -4,8 +4,9 @@
 //! cites or listed, with the article words that support it, in the corpus
 //! source's allow-list (checked against the articles in `../shared/seeds`, or
 //! `$FEUDFACTS_SEEDS`, when present — the test says clearly when it skipped);
-//! our own-words fields do not copy the articles; and the corpus records the
-//! disagreements between articles.
+//! our own-words fields do not copy the articles; quotes end where the
+//! speaker's words end; and the corpus records the disagreements between
+//! articles.
 
 use feudfacts::{Corpus, Kind, Record};
 use std::collections::HashMap;
@@ -280,4 +281,54 @@ fn every_entity_name_alias_and_role_is_printed_or_supported() {
     }
     println!("entity strings: {printed_count} printed in the articles, {supported_count} supported by the allow-list");
     assert!(printed_count > 80 && supported_count > 40);
+}
+
+/// A quote ends where the speaker's words end (corpus/README.md): no text
+/// form ends in a comma, and one that ends in a full stop is printed somewhere
+/// without a closing quotation mark right after it (an embedded post, an
+/// unquoted sentence): a stop just inside the closing mark is the article's.
+#[test]
+fn quotes_end_where_the_speakers_words_end() {
+    let Some(articles) = seeds() else {
+        println!("SKIPPED: ../shared/seeds not found; quote-ending check not run");
+        return;
+    };
+    let c = Corpus::embedded();
+    let mut forms = 0;
+    for i in 0..c.count(Kind::Quote) as u32 {
+        let q = c.quote(i).unwrap();
+        let mut all: Vec<(&str, Vec<u32>)> =
+            vec![(q.text.as_str(), q.text_sources.iter().collect())];
+        all.extend(
+            q.variants
+                .iter()
+                .map(|v| (v.text.as_str(), v.sources.iter().collect())),
+        );
+        for (text, sources) in all {
+            forms += 1;
+            assert!(
+                !text.ends_with(','),
+                "{}: {text:?} keeps the article's comma",
+                q.key
+            );
+            if !text.ends_with('.') {
+                continue;
+            }
+            let unquoted = sources.iter().any(|&s| {
+                let body = &articles[&key_of(&c, s)];
+                body.match_indices(text).any(|(at, m)| {
+                    !matches!(
+                        body[at + m.len()..].chars().next(),
+                        Some('”' | '"' | '’' | '\'')
+                    )
+                })
+            });
+            assert!(
+                unquoted,
+                "{}: {text:?} keeps the full stop of the article's sentence",
+                q.key
+            );
+        }
+    }
+    assert!(forms > 30);
 }
