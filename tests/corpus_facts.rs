@@ -8,7 +8,7 @@
 //! speaker's words end; and the corpus records the disagreements between
 //! articles.
 
-use feudfacts::{Corpus, Kind, Record};
+use feudfacts::{Corpus, Kind, Medium, Record};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -331,4 +331,25 @@ fn quotes_end_where_the_speakers_words_end() {
         }
     }
     assert!(forms > 30);
+}
+
+/// A repost is dated by the repost: every `x-repost` quote that a dated
+/// event lists carries a date.
+#[test]
+fn reposts_in_dated_events_are_dated() {
+    let c = Corpus::embedded();
+    let mut checked = 0;
+    for i in 0..c.count(Kind::Event) as u32 {
+        let e = c.event(i).unwrap();
+        if e.dating.is_none() {
+            continue;
+        }
+        for q in e.quotes.iter().map(|q| c.quote(q).unwrap()) {
+            if q.medium == Medium::XRepost {
+                assert!(q.dating.is_some(), "{} (in {}) is undated", q.key, e.key);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 4);
 }
