@@ -353,3 +353,45 @@ fn reposts_in_dated_events_are_dated() {
     }
     assert!(checked >= 4);
 }
+
+/// The disagreements issue 11 found are recorded, each citing every side.
+#[test]
+fn the_founders_the_departure_and_the_dispute_are_recorded_as_disagreements() {
+    let c = Corpus::embedded();
+    let sides_of = |key: &str| -> Vec<String> {
+        let r = c
+            .find_key(key)
+            .unwrap_or_else(|| panic!("{key} is missing"));
+        let d = c.discrepancy(r.index).unwrap();
+        let mut v: Vec<String> = d
+            .sides
+            .iter()
+            .map(|s| key_of(&c, s.source)[..3].to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        sides_of("disc-openai-founders"),
+        ["001", "002", "003", "004"]
+    );
+    assert_eq!(
+        sides_of("disc-musk-left-board-or-company"),
+        ["000", "001", "003", "004"]
+    );
+    assert_eq!(
+        sides_of("disc-what-the-dispute-is-about"),
+        ["000", "001", "002", "003", "004"]
+    );
+    assert_eq!(sides_of("disc-biden-title-2020"), ["001"]);
+    assert_eq!(sides_of("disc-editorial-independence-marks"), ["001"]);
+    // The joint claim of both companies has a speaker standing for both.
+    let q = c
+        .quote(c.find_key("q-editorial-independence").unwrap().index)
+        .unwrap();
+    assert_eq!(
+        c.entity(q.speaker).unwrap().name.as_str(),
+        "OpenAI and Axios"
+    );
+    assert_eq!(q.medium, Medium::Unknown);
+}
