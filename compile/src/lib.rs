@@ -22,6 +22,7 @@ pub mod fold;
 #[allow(dead_code, missing_docs)]
 #[path = "../../src/format.rs"]
 pub mod format;
+mod provenance;
 #[allow(dead_code, missing_docs)]
 #[path = "../../src/impact.rs"]
 pub mod impact;
@@ -34,6 +35,7 @@ pub mod stem;
 #[allow(dead_code, missing_docs)]
 #[path = "../../src/tokens.rs"]
 pub mod tokens;
+pub use provenance::{supports, Support};
 
 use format::{Kind, RecordRef, Section, Segment, Span, SECTION_COUNT};
 use records::{
@@ -138,10 +140,10 @@ struct SrcSource {
 #[serde(deny_unknown_fields)]
 struct SrcEntity {
     id: String,
-    name: String,
+    name: provenance::Phrase,
     kind: String,
     #[serde(default)]
-    roles: Vec<String>,
+    roles: Vec<provenance::Phrase>,
     #[serde(default)]
     aliases: Vec<String>,
     #[serde(default)]
@@ -398,6 +400,37 @@ fn sorted_unique(mut v: Vec<u32>) -> Vec<u32> {
     v
 }
 
+/// No string may be the name or an alias of two entities, compared as search
+/// folds them (so `US` and `🇺🇸` are one string): otherwise a lookup by name
+/// (`Corpus::entity_by_name`) would be ambiguous. Within one entity such a
+/// repeat is harmless and allowed.
+fn unique_names(entities: &[SrcEntity]) -> Result<(), CompileError> {
+    let mut seen: HashMap<Vec<u8>, &str> = HashMap::new();
+    for e in entities {
+        let names = std::iter::once(("name".to_string(), e.name.text())).chain(
+            e.aliases
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (format!("aliases[{i}]"), a.as_str())),
+        );
+        for (field, name) in names {
+            let mut folded = Vec::new();
+            fold::walk(name, |b, _, _| folded.push(b));
+            match seen.insert(folded, &e.id) {
+                Some(other) if other != e.id => {
+                    return err(
+                        &e.id,
+                        &field,
+                        format!("`{name}` is already the name or an alias of `{other}`"),
+                    )
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Checks that `needle` is printed byte-for-byte in source `src`.
 fn verbatim(
     articles: Option<&HashMap<String, String>>,
@@ -514,10 +547,7 @@ pub fn compile_opts(
     articles: Option<&HashMap<String, String>>,
     options: Options,
 ) -> Result<Blob, CompileError> {
-    let mut file: SourceFile = match toml::from_str(source) {
-        Ok(f) => f,
-        Err(e) => return err("-", "-", format!("TOML: {e}")),
-    };
+    let mut file = parse(source)?;
     let index = options.word_index;
     // Check the full source first, so a compact build rejects what a full one does.
     let full = compile_parsed(&file, articles, index)?;
@@ -547,6 +577,10 @@ pub fn compile_opts(
         f.date_inferred = false;
     }
     compile_parsed(&file, None, index)
+}
+
+fn parse(source: &str) -> Result<SourceFile, CompileError> {
+    toml::from_str(source).or_else(|e| err("-", "-", format!("TOML: {e}")))
 }
 
 fn compile_parsed(
@@ -603,6 +637,7 @@ fn compile_parsed(
 
     let mut sources = Vec::new();
     for s in &file.source {
+        provenance::check_source(s, articles)?;
         sources.push(Source {
             key: text(&s.id, "id", &s.id)?,
             outlet: text(&s.id, "outlet", &s.outlet)?,
@@ -613,12 +648,13 @@ fn compile_parsed(
         });
     }
 
+    unique_names(&file.entity)?;
     let mut entities = Vec::new();
     for e in &file.entity {
         let Some(kind) = EntityKind::from_name(&e.kind) else {
             return err(&e.id, "kind", format!("unknown entity kind `{}`", e.kind));
         };
-        if e.name.trim().is_empty() {
+        if e.name.text().trim().is_empty() {
             return err(&e.id, "name", "is empty");
         }
         if e.sources.is_empty() {
@@ -628,10 +664,11 @@ fn compile_parsed(
                 "every record must cite at least one source",
             );
         }
+        provenance::check_entity(e, articles)?;
         let roles = e
             .roles
             .iter()
-            .map(|r| text(&e.id, "roles", r))
+            .map(|r| text(&e.id, "roles", r.text()))
             .collect::<Result<Vec<_>, _>>()?;
         let aliases = e
             .aliases
@@ -643,7 +680,7 @@ fn compile_parsed(
         }
         entities.push(Entity {
             key: text(&e.id, "id", &e.id)?,
-            name: text(&e.id, "name", &e.name)?,
+            name: text(&e.id, "name", e.name.text())?,
             kind,
             roles: packed(&roles),
             aliases: packed(&aliases),

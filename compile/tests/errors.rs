@@ -57,9 +57,9 @@ fn duplicate_ids_are_refused_across_tables() {
 #[test]
 fn a_quote_citing_an_article_that_lacks_it_is_refused() {
     let mut articles = HashMap::new();
-    articles.insert("a1".to_string(), "She said hello there, twice.".to_string());
+    articles.insert("a1".to_string(), "Ann said hello there, twice.".to_string());
     assert!(compile(BASE, Some(&articles)).is_ok());
-    articles.insert("a1".to_string(), "She said hello, there.".to_string());
+    articles.insert("a1".to_string(), "Ann said hello, there.".to_string());
     let e = compile(BASE, Some(&articles)).unwrap_err();
     assert_eq!((e.record.as_str(), e.field.as_str()), ("q-hi", "text"));
     assert!(e.message.contains("byte-for-byte"));
