@@ -34,7 +34,7 @@
 /**
  * Minor version of this header.
  */
-#define FEUD_VERSION_MINOR 2
+#define FEUD_VERSION_MINOR 3
 
 /**
  * Patch version of this header.
@@ -49,7 +49,13 @@
 /**
  * The most terms (words, prefixes, phrases) a query may have.
  */
-#define FEUD_MAX_TERMS 8
+#define FEUD_MAX_TERMS 16
+
+/**
+ * The most terms a strict query (`FEUD_MODE_STRICT`, `feud_cursor_open`)
+ * may have.
+ */
+#define FEUD_MAX_STRICT_TERMS 8
 
 /**
  * The deepest reply thread (depth of the deepest reply).
@@ -71,7 +77,7 @@
 /**
  * Words in a `feud_corpus`.
  */
-#define FEUD_CORPUS_WORDS 16
+#define FEUD_CORPUS_WORDS 32
 
 /**
  * Words in a `feud_cursor`.
@@ -587,6 +593,11 @@ typedef struct feud_thread_entry {
 typedef uint8_t feud_field;
 
 /**
+ * How a query's words must match: one of the `FEUD_MODE_*` values.
+ */
+typedef uint8_t feud_mode;
+
+/**
  * Restricts a search. All zero means no restriction.
  */
 typedef struct feud_filter {
@@ -598,6 +609,11 @@ typedef struct feud_filter {
    * Whether to keep only records involving `entity`.
    */
   bool has_entity;
+  /**
+   * How words must match (`FEUD_MODE_BEST`, the 0 default, or
+   * `FEUD_MODE_STRICT`).
+   */
+  feud_mode mode;
   /**
    * The entity (index): itself, its quotes, events it takes part in,
    * figures it claims or disputes, discrepancies linked to it.
@@ -655,6 +671,15 @@ typedef struct feud_hit {
    * How much of `date` is known.
    */
   feud_precision precision;
+  /**
+   * Whether the record has every word of the query (always in strict
+   * mode); partial hits (closest matches) come after every complete one.
+   */
+  bool complete;
+  /**
+   * The best-match score (BM25F; higher is better; 0 in strict mode).
+   */
+  uint32_t score;
 } feud_hit;
 
 /**
@@ -662,13 +687,25 @@ typedef struct feud_hit {
  */
 typedef struct feud_summary {
   /**
-   * Every matching record, even those that did not fit.
+   * Every record matching every word, even those that did not fit.
    */
   size_t total;
   /**
-   * Hits written (the best `min(total, capacity)`).
+   * Hits written: the best complete matches, then (best match) the
+   * closest partial ones while room is left.
    */
   size_t returned;
+  /**
+   * How many of the returned hits are partial (the last ones). `total`
+   * 0 with `partial` > 0: no record has every word; these are the closest
+   * matches.
+   */
+  size_t partial;
+  /**
+   * Bit `t`: query term `t` is not a word of the corpus and was read as
+   * a near spelling (`feud_suggest` spells the corrected query).
+   */
+  uint32_t corrected;
 } feud_summary;
 
 /**
@@ -784,6 +821,98 @@ typedef uint8_t feud_charset;
  * A discrepancy's description.
  */
 #define FEUD_FIELD_DISCREPANCY_DESCRIPTION 11
+
+/**
+ * A source's notes.
+ */
+#define FEUD_FIELD_SOURCE_NOTES 12
+
+/**
+ * How a source's date was worked out.
+ */
+#define FEUD_FIELD_SOURCE_DATE_NOTE 13
+
+/**
+ * One of an entity's roles (`item` says which).
+ */
+#define FEUD_FIELD_ENTITY_ROLE 14
+
+/**
+ * An entity's notes.
+ */
+#define FEUD_FIELD_ENTITY_NOTES 15
+
+/**
+ * What a quote was said about.
+ */
+#define FEUD_FIELD_QUOTE_CONTEXT 16
+
+/**
+ * How a quote's date was worked out.
+ */
+#define FEUD_FIELD_QUOTE_DATE_NOTE 17
+
+/**
+ * How an event's date was worked out.
+ */
+#define FEUD_FIELD_EVENT_DATE_NOTE 18
+
+/**
+ * What a figure is.
+ */
+#define FEUD_FIELD_FIGURE_REFERS_TO 19
+
+/**
+ * How a figure's date was worked out.
+ */
+#define FEUD_FIELD_FIGURE_DATE_NOTE 20
+
+/**
+ * One article's side of a discrepancy (`item` says which).
+ */
+#define FEUD_FIELD_DISCREPANCY_SIDE 21
+
+/**
+ * A search keyword of a source (`item` says which).
+ */
+#define FEUD_FIELD_SOURCE_KEYWORD 22
+
+/**
+ * A search keyword of an entity (`item` says which).
+ */
+#define FEUD_FIELD_ENTITY_KEYWORD 23
+
+/**
+ * A search keyword of a quote (`item` says which).
+ */
+#define FEUD_FIELD_QUOTE_KEYWORD 24
+
+/**
+ * A search keyword of an event (`item` says which).
+ */
+#define FEUD_FIELD_EVENT_KEYWORD 25
+
+/**
+ * A search keyword of a figure (`item` says which).
+ */
+#define FEUD_FIELD_FIGURE_KEYWORD 26
+
+/**
+ * A search keyword of a discrepancy (`item` says which).
+ */
+#define FEUD_FIELD_DISCREPANCY_KEYWORD 27
+
+/**
+ * Best match (0, the default of an all-zero filter): words meet their
+ * other forms, synonyms and near spellings; records with every word first,
+ * then the closest matches, ranked by BM25F; stop words never required.
+ */
+#define FEUD_MODE_BEST 0
+
+/**
+ * Strict: every term must match literally, as before header 0.3.
+ */
+#define FEUD_MODE_STRICT 1
 
 /**
  * No date at all (the date is all zero).

@@ -70,21 +70,22 @@ pub const fn group(f: Field) -> Field {
     }
 }
 
-/// Corpus-wide token counts of one field, for its average length.
+/// Corpus-wide lengths of one field, for its average length. Lengths are in
+/// bytes of folded text: proportional to words, and free to measure.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FieldLength {
-    /// Tokens in every segment of the field.
-    pub tokens: u64,
+    /// Folded bytes in every segment of the field.
+    pub bytes: u64,
     /// Segments of the field.
     pub segments: u64,
 }
 
 /// The weighted, length-normalised frequency of a term occurring `tf` times
-/// in one segment of `field` holding `len` tokens, in 1/[`TF_ONE`]:
+/// in one segment of `field` of `len` folded bytes, in 1/[`TF_ONE`]:
 /// `w * tf / ((1 - b) + b * len / avglen)`.
 pub fn pseudo_tf(field: Field, tf: u64, len: u64, stats: FieldLength) -> u64 {
-    // norm * 1024 = 1024 - b + b * len / avg, with avg = tokens / segments.
-    let avg_scaled = stats.tokens.max(1);
+    // norm * 1024 = 1024 - b + b * len / avg, with avg = bytes / segments.
+    let avg_scaled = stats.bytes.max(1);
     let norm = (1024 - B) + B * len * stats.segments.max(1) / avg_scaled;
     weight(field) * tf * TF_ONE * 128 / norm.max(1)
 }
@@ -157,7 +158,7 @@ mod tests {
     #[test]
     fn saturation_and_weights() {
         let avg = FieldLength {
-            tokens: 100,
+            bytes: 100,
             segments: 10,
         };
         let title = pseudo_tf(Field::EventTitle, 1, 10, avg);

@@ -274,12 +274,11 @@ impl<'a> TermIndex<'a> {
         let mut tokens_total = 0u64;
         for s in 0..segments {
             let (a, b, field, _) = segment(s).ok_or(bad(Section::Segments, s))?;
-            let n = tokens::count(hay.get(a..b).unwrap_or(&[])) as u64;
             if let Some(l) = lens.get_mut(field as usize) {
-                l.tokens += n;
+                l.bytes += b.saturating_sub(a) as u64;
                 l.segments += 1;
             }
-            tokens_total += n;
+            tokens_total += tokens::count(hay.get(a..b).unwrap_or(&[])) as u64;
         }
         let mut counted = 0u64;
         let mut text_pos = 0usize;
@@ -463,7 +462,7 @@ impl<'a> TermIndex<'a> {
         lens: &[FieldLength; FIELD_COUNT],
     ) {
         let stats = lens.get(field as usize).copied().unwrap_or_default();
-        let v = impact::pseudo_tf(field, tf, tokens::count(seg) as u64, stats);
+        let v = impact::pseudo_tf(field, tf, seg.len() as u64, stats);
         if let Some(g) = best.get_mut(impact::group(field) as usize) {
             *g = (*g).max(v);
         }

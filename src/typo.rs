@@ -31,10 +31,10 @@ pub fn distance(a: &[u8], b: &[u8], k: usize) -> Option<usize> {
     if a.len() > MAX_LEN || b.len() > MAX_LEN || a.len().abs_diff(b.len()) > k {
         return None;
     }
-    // Three rows of the dynamic programme: i-2, i-1, i.
+    // Three rows of the dynamic programme (row i at i % 3): i-2, i-1, i.
     let w = b.len() + 1;
     let mut rows = [[0usize; MAX_LEN + 1]; 3];
-    for (j, slot) in rows[1].iter_mut().enumerate().take(w) {
+    for (j, slot) in rows[0].iter_mut().enumerate().take(w) {
         *slot = j;
     }
     for i in 1..=a.len() {

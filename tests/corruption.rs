@@ -348,6 +348,12 @@ fn structural_flip(
                         // other: a bad boundary shows where decoding fails.
                         || (matches!(s, Section::Words | Section::Postings)
                             && matches!(section, Section::Words | Section::Postings))
+                        // So do the term index's three.
+                        || (matches!(s, Section::Terms | Section::TermText | Section::TermPostings)
+                            && matches!(
+                                section,
+                                Section::Terms | Section::TermText | Section::TermPostings
+                            ))
                 }
                 _ => false,
             };

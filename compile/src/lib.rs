@@ -1025,8 +1025,8 @@ fn term_index(text: &[u8], segs: &[SegSpan]) -> Result<(Vec<u8>, Vec<u8>, Vec<u8
     let mut lens = [impact::FieldLength::default(); format::FIELD_COUNT];
     let mut seg_len = Vec::with_capacity(segs.len());
     for sp in segs {
-        let n = tokens::count(&text[sp.start..sp.end]) as u64;
-        lens[sp.field as usize].tokens += n;
+        let n = (sp.end - sp.start) as u64;
+        lens[sp.field as usize].bytes += n;
         lens[sp.field as usize].segments += 1;
         seg_len.push(n);
     }

@@ -150,7 +150,10 @@ pub fn compile(src: &Path, lib: Lib) -> PathBuf {
 /// Compiles `src` and runs it with `args`; returns its stdout.
 pub fn compile_and_run(src: &Path, lib: Lib, args: &[&str]) -> String {
     let exe = compile(src, lib);
-    let out = run(Command::new(&exe).args(args));
+    // `cargo test` puts its own dependency directories (with a debug
+    // `libfeudfacts.so`, possibly stale) on LD_LIBRARY_PATH, which wins over
+    // the rpath: run the program with only its rpath.
+    let out = run(Command::new(&exe).args(args).env_remove("LD_LIBRARY_PATH"));
     if let Some(dir) = exe.parent() {
         let _ = std::fs::remove_dir_all(dir);
     }

@@ -285,7 +285,15 @@ static void test_search(void) {
     EXPECT(feud_search(C, query, NULL, hits, 8, &sum), FEUD_ERR_QUERY_TOO_LONG);
     query[FEUD_MAX_QUERY_LEN] = '\0';
     EXPECT(feud_search(C, query, NULL, hits, 8, &sum), FEUD_OK);
-    EXPECT(feud_search(C, "a b c d e f g h i", NULL, hits, 8, &sum), FEUD_ERR_TOO_MANY_TERMS);
+    EXPECT(feud_search(C, "a b c d e f g h i j k l m n o p q", NULL, hits, 8, &sum),
+           FEUD_ERR_TOO_MANY_TERMS);
+    EXPECT(feud_search(C, "a b c d e f g h i", NULL, hits, 8, &sum), FEUD_OK);
+    memset(&f, 0, sizeof f);
+    f.mode = FEUD_MODE_STRICT;
+    EXPECT(feud_search(C, "a b c d e f g h i", &f, hits, 8, &sum), FEUD_ERR_TOO_MANY_TERMS);
+    EXPECT(feud_search(C, "a b c d e f g h", &f, hits, 8, &sum), FEUD_OK);
+    f.mode = 2;
+    EXPECT(feud_search(C, "softbank", &f, hits, 8, &sum), FEUD_ERR_INVALID_ARGUMENT);
     EXPECT(feud_search(C, "soft\xff\xfe bank", NULL, hits, 8, &sum), FEUD_ERR_INVALID_UTF8);
     memset(&f, 0, sizeof f);
     f.kinds = 0x40;
