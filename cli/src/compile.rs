@@ -37,7 +37,7 @@ pub fn run(out: &mut dyn Write, err: &mut dyn Write, a: &CompileArgs) -> Result<
         None => None,
     };
     let blob = feudfacts_compile::compile_opts(&text, articles.as_ref(), options)
-        .map_err(|e| Failure::Input(format!("{src}: {e}")))?;
+        .map_err(|e| Failure::Input(format!("{src}: {}", one_line(&e.to_string()))))?;
     // Check it the way the library will before writing it.
     let corpus = Corpus::from_bytes(&blob.bytes)
         .map_err(|e| Failure::Input(format!("compiled blob is invalid: {e}")))?;
@@ -80,4 +80,28 @@ pub fn run(out: &mut dyn Write, err: &mut dyn Write, a: &CompileArgs) -> Result<
         corpus.count(Kind::Source)
     )?;
     Ok(())
+}
+
+/// A TOML parse error's first line and its reason (the last line), without
+/// the source excerpt between them: errors are one line.
+fn one_line(msg: &str) -> String {
+    let mut lines = msg.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("");
+    match lines.next_back() {
+        Some(reason) => format!("{first}: {reason}"),
+        None => first.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn multi_line_errors_become_one() {
+        let toml = "TOML parse error at line 1, column 10\n  |\n1 | FEUDFACT x\n  |          ^\nkey with no value, expected `=`\n\n";
+        assert_eq!(
+            super::one_line(toml),
+            "TOML parse error at line 1, column 10: key with no value, expected `=`"
+        );
+        assert_eq!(super::one_line("plain"), "plain");
+    }
 }

@@ -123,9 +123,13 @@ fn folded(s: &str) -> String {
 
 /// "no entity named …", with the nearest names and aliases when some are
 /// close: within one edit for short words, two for longer, three beyond
-/// eight letters, of the whole name or of any one of its words.
+/// eight letters, of the whole name or of any one of its words (none for
+/// under three characters, which are near everything).
 fn not_found(corpus: &Corpus<'_>, name: &str) -> String {
     let q = folded(name);
+    if q.chars().count() < 3 {
+        return format!("no entity named `{name}`");
+    }
     let limit = match q.chars().count() {
         0..=4 => 1,
         5..=8 => 2,
