@@ -99,7 +99,7 @@ pub fn brief(out: &mut dyn Write, c: &Corpus<'_>, r: RecordRef) -> io::Result<()
                 f.refers_to
             )?;
             for p in f.phrasings.iter() {
-                let src = c.source(p.source).map_or("?".into(), |s| s.key.to_string());
+                let src = files(c, std::iter::once(p.source));
                 writeln!(out, "  “{}” ({src})", p.text)?;
             }
         }
