@@ -67,18 +67,26 @@ impl Clock for SystemClock {
     }
 }
 
+/// How frames are written for these options, to a terminal or not:
+/// section lines with `--once` or on a terminal, never to a serial device;
+/// the screen cleared only on a terminal, looping; CR LF for serial and
+/// `--crlf`.
+fn screen_for(a: &KioskArgs, terminal: bool) -> Screen {
+    let serial = a.serial.is_some();
+    let terminal = terminal && !serial;
+    Screen {
+        cols: a.cols as usize,
+        rows: a.rows as usize,
+        headers: (a.once || terminal) && !serial,
+        clear: terminal && !a.once,
+        eol: if a.crlf || serial { "\r\n" } else { "\n" },
+    }
+}
+
 /// Runs `feud kiosk`, writing to `stdout` unless `--serial` names a device.
 pub fn run(corpus: &Corpus<'_>, a: &KioskArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
-    let (cols, rows) = (a.cols as usize, a.rows as usize);
     let Some(device) = &a.serial else {
-        let terminal = io::stdout().is_terminal();
-        let screen = Screen {
-            cols,
-            rows,
-            headers: a.once || terminal,
-            clear: terminal && !a.once,
-            eol: if a.crlf { "\r\n" } else { "\n" },
-        };
+        let screen = screen_for(a, io::stdout().is_terminal());
         return show(stdout, corpus, a, screen, &mut SystemClock);
     };
     let file = std::fs::OpenOptions::new()
@@ -86,14 +94,7 @@ pub fn run(corpus: &Corpus<'_>, a: &KioskArgs, stdout: &mut dyn Write) -> Result
         .open(device)
         .map_err(|e| Failure::Input(format!("cannot open {}: {e}", device.display())))?;
     let mut port = io::BufWriter::new(file);
-    let screen = Screen {
-        cols,
-        rows,
-        headers: false,
-        clear: false,
-        eol: "\r\n",
-    };
-    match show(&mut port, corpus, a, screen, &mut SystemClock) {
+    match show(&mut port, corpus, a, screen_for(a, false), &mut SystemClock) {
         Err(Failure::Write { err, .. }) => Err(Failure::writing(device, err)),
         other => other,
     }
@@ -448,6 +449,35 @@ mod tests {
         (0..4)
             .map(|i| format!("{:<20}", f.lines.get(i).map_or("", String::as_str)))
             .collect()
+    }
+
+    #[test]
+    fn section_lines_only_with_once_or_on_a_terminal_and_never_to_serial() {
+        let with = |once, serial: bool, crlf| KioskArgs {
+            once,
+            serial: serial.then(|| "/dev/ttyUSB0".into()),
+            crlf,
+            ..opts(None, once)
+        };
+        // (once, serial, crlf, terminal) -> (headers, clear, eol)
+        for (once, serial, crlf, tty, headers, clear, eol) in [
+            (false, false, false, false, false, false, "\n"),
+            (false, false, false, true, true, true, "\n"),
+            (true, false, false, false, true, false, "\n"),
+            (true, false, false, true, true, false, "\n"),
+            (false, false, true, false, false, false, "\r\n"),
+            (false, true, false, false, false, false, "\r\n"),
+            (false, true, false, true, false, false, "\r\n"),
+            (true, true, false, true, false, false, "\r\n"),
+        ] {
+            let s = screen_for(&with(once, serial, crlf), tty);
+            assert_eq!(
+                (s.headers, s.clear, s.eol),
+                (headers, clear, eol),
+                "once {once} serial {serial} crlf {crlf} terminal {tty}"
+            );
+            assert_eq!((s.cols, s.rows), (20, 4));
+        }
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub fn entity(corpus: &Corpus<'_>, name: &str) -> Result<u32, Failure> {
     // Never more hits than there are entities.
     let mut hits = vec![Hit::EMPTY; corpus.count(Kind::Entity)];
     let found = corpus.search(&query, &filter, &mut hits);
-    match &hits[..found.returned] {
+    match hits.get(..found.returned).unwrap_or_default() {
         [one] => Ok(one.record.index),
         [] => Err(Failure::Input(not_found(corpus, name))),
         many => {

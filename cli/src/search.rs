@@ -96,7 +96,7 @@ pub fn run(
     if !json_out {
         writeln!(out, "{}", summary_text(text, summary))?;
     }
-    for h in &hits[..summary.returned] {
+    for h in hits.get(..summary.returned).unwrap_or_default() {
         if json_out {
             let extra = Extra {
                 hit: Some(HitInfo::new(
