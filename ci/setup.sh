@@ -3,8 +3,9 @@
 # each step checks first. Areas add their packages to the lists below.
 set -euo pipefail
 APT_PACKAGES=(gcc g++ make python3 valgrind)
-# web (ci/web.sh): Debian's Chromium, which the browser test drives.
-APT_PACKAGES+=(chromium)
+# web (ci/web.sh): Debian's Chromium, which the browser test drives, and an
+# emoji font for the flag in Altman's post (its screenshots are the README's).
+APT_PACKAGES+=(chromium fonts-noto-color-emoji)
 need=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")

@@ -452,25 +452,25 @@ test('keystroke to results: median over 100 queries', async () => {
   const perQuery = [];
   const searchOnly = [];
   const handler = [];
+  const keystroke = [];
   for (const q of queries) {
-    await page.fill('#q', q.slice(0, -1));
-    await page.focus('#q');
-    const from = await page.evaluate(() => window.feudKiosk.timings.length);
+    await page.fill('#q', q.slice(0, -1)); // leaves the focus in the box
     await page.keyboard.type(q.slice(-1));
-    const t = await page.evaluate((n) => ({ ms: window.feudKiosk.timings.slice(n), last: window.feudKiosk.last }), from);
-    assert.equal(t.ms.length, 1, `one search for the keystroke ending ${q}`);
-    assert.equal(t.last.query, q);
-    perQuery.push(t.ms[0]);
+    const t = await page.evaluate(() => ({ last: window.feudKiosk.last }));
+    assert.equal(t.last.query, q, 'the keystroke ran the search');
+    perQuery.push(t.last.ms);
     searchOnly.push(t.last.search_ms);
     handler.push(t.last.handler_ms);
+    keystroke.push(t.last.keystroke_ms);
   }
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
   const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
   const report = {
     queries: perQuery.length,
-    median_ms: +median(perQuery).toFixed(3),
-    p95_ms: +p95(perQuery).toFixed(3),
-    max_ms: +Math.max(...perQuery).toFixed(3),
+    median_from_input_event_ms: +median(perQuery).toFixed(3),
+    p95_from_input_event_ms: +p95(perQuery).toFixed(3),
+    p95_from_keydown_ms: +p95(keystroke).toFixed(3),
+    median_from_keydown_ms: +median(keystroke).toFixed(3),
     median_handler_ms: +median(handler).toFixed(3),
     median_search_ms: +median(searchOnly).toFixed(3),
   };
@@ -478,7 +478,8 @@ test('keystroke to results: median over 100 queries', async () => {
   console.log(`keystroke to results: ${JSON.stringify(report)}`);
   // The target is 2 ms; this bound (one frame) only catches a gross regression
   // on a loaded machine, the report gives the figure.
-  assert.ok(report.median_ms <= 16, JSON.stringify(report));
+  assert.ok(keystroke.every((k) => typeof k === 'number'), 'each search knew its key press');
+  assert.ok(report.median_from_keydown_ms <= 16, JSON.stringify(report));
   await context.close();
 });
 

@@ -585,7 +585,7 @@ impl Rng {
 fn arbitrary_input_always_gets_json_back() {
     let mut rng = Rng(14);
     let alphabet: Vec<char> = "abc softbank musk \"*$—“é🇺🇸 \u{0}\n\\-'".chars().collect();
-    for _ in 0..3000 {
+    for _ in 0..1000 {
         let len = (rng.next() % 40) as usize;
         let bytes: Vec<u8> = if rng.next().is_multiple_of(3) {
             (0..len).map(|_| rng.next() as u8).collect()
