@@ -146,15 +146,8 @@ fn body(w: &mut Json, c: &Corpus<'_>, r: RecordRef, rec: &Record<'_>) {
         Record::Discrepancy(d) => {
             w.key("title").str(d.title.as_str());
             w.key("description").str(d.description.as_str());
-            w.key("sides").arr(|w| {
-                for s in d.sides.iter() {
-                    w.obj(|w| {
-                        w.key("claim").str(s.claim.as_str());
-                        w.key("source");
-                        refs::source(w, c, s.source);
-                    });
-                }
-            });
+            w.key("sides");
+            refs::sides(w, c, d.sides);
             w.key("related").arr(|w| {
                 for l in d.related.iter() {
                     if let Some(kind) = Kind::from_u8(l.kind) {

@@ -77,15 +77,8 @@ pub fn disagreements(c: &Corpus<'_>) -> String {
                     w.key("key").str(d.key.as_str());
                     w.key("title").str(d.title.as_str());
                     w.key("description").str(d.description.as_str());
-                    w.key("sides").arr(|w| {
-                        for s in d.sides.iter() {
-                            w.obj(|w| {
-                                w.key("claim").str(s.claim.as_str());
-                                w.key("source");
-                                refs::source(w, c, s.source);
-                            });
-                        }
-                    });
+                    w.key("sides");
+                    refs::sides(w, c, d.sides);
                 });
             }
         });

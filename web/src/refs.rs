@@ -3,7 +3,7 @@
 //! same in a search hit, a card, the timeline and the thread.
 
 use crate::json::Json;
-use feudfacts::{Corpus, Dating, Kind, Precision, Record, RecordRef};
+use feudfacts::{Corpus, Dating, Kind, Packed, Precision, Record, RecordRef, Side};
 
 /// `{"date":"2025-01-22","precision":"day","inferred":true,"note":"…"}`, or
 /// `null` for an undated record.
@@ -46,6 +46,19 @@ pub fn source(w: &mut Json, c: &Corpus<'_>, index: u32) {
 /// An array of sources by index.
 pub fn sources(w: &mut Json, c: &Corpus<'_>, indexes: impl Iterator<Item = u32>) {
     w.arr(|w| indexes.for_each(|i| source(w, c, i)));
+}
+
+/// A discrepancy's sides: each article's claim with the article.
+pub fn sides(w: &mut Json, c: &Corpus<'_>, sides: Packed<'_, Side<'_>>) {
+    w.arr(|w| {
+        for s in sides.iter() {
+            w.obj(|w| {
+                w.key("claim").str(s.claim.as_str());
+                w.key("source");
+                source(w, c, s.source);
+            });
+        }
+    });
 }
 
 /// An entity as other records name it: `{"index":3,"name":"Sam Altman"}`.
