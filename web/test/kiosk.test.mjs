@@ -191,6 +191,17 @@ test('a record card shows the quote, its dating, variants and every source artic
   await context.close();
 });
 
+test('a record opens from its key in the address', async () => {
+  const { context, page } = await newPage();
+  await open(page, `${pageUrl}#q-they-dont-have-the-money`);
+  await page.waitForSelector('#card[open]');
+  assert.match(await page.textContent('#card-body h2'), /They don’t actually have the money/);
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => { location.hash = 'no-such-key'; });
+  assert.equal(await page.isVisible('#card'), false, 'an unknown key opens nothing');
+  await context.close();
+});
+
 test('the timeline lists every dated quote and event in order', async () => {
   const { context, page } = await newPage();
   await open(page);
