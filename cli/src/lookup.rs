@@ -234,7 +234,7 @@ mod tests {
         assert!(m.contains("did you mean Sam Altman"), "{m}");
         let m = err(entity(&c, "littlefingr"));
         assert!(
-            m.ends_with("did you mean Littlefinger or Little Finger (Sam Altman)?"),
+            m.ends_with("did you mean Little Finger (Sam Altman)?"),
             "{m}"
         );
         let m = err(entity(&c, "zzyzx"));

@@ -129,22 +129,24 @@ fn show_and_json_carry_every_field() {
 #[test]
 fn stats_keys_are_spelled_right() {
     let s = &json_lines(&ok(&["--json", "stats"]))[0];
+    let c = feudfacts::Corpus::embedded();
+    let count = |k| c.count(k);
+    use feudfacts::Kind;
     for (key, n) in [
-        ("sources", 5),
-        ("entities", 50),
-        ("quotes", 25),
-        ("events", 43),
-        ("figures", 25),
-        ("discrepancies", 17),
+        ("sources", count(Kind::Source)),
+        ("entities", count(Kind::Entity)),
+        ("quotes", count(Kind::Quote)),
+        ("events", count(Kind::Event)),
+        ("figures", count(Kind::Figure)),
+        ("discrepancies", count(Kind::Discrepancy)),
     ] {
         assert_eq!(s[key], n, "{key} in {s}");
     }
     assert!(s.get("entitys").is_none() && s.get("discrepancys").is_none());
     let text = ok(&["stats"]);
-    assert!(
-        text.contains("entities      50\n") && text.contains("discrepancies 17\n"),
-        "{text}"
-    );
+    let ent = format!("entities      {}\n", count(Kind::Entity));
+    let dis = format!("discrepancies {}\n", count(Kind::Discrepancy));
+    assert!(text.contains(&ent) && text.contains(&dis), "{text}");
     // The embedded (full) corpus carries the word index.
     assert!(
         text.contains("word index    ") && text.contains(" words, "),
