@@ -134,6 +134,10 @@ pub struct Clause {
     /// Whether its word was not in the corpus and was read as a near
     /// spelling.
     pub corrected: bool,
+    /// Where its word lies in the query buffer (start, length).
+    pub span: (u16, u16),
+    /// The best correction of a corrected word: term entry and form.
+    pub fix: Option<(u32, u8)>,
 }
 
 /// What kind of answer a question asks for.
@@ -272,6 +276,8 @@ impl<'a> Builder<'a, '_> {
                 required,
                 term,
                 corrected: false,
+                span: (0, 0),
+                fix: None,
             })
             .is_ok()
     }
@@ -331,6 +337,9 @@ impl<'a> Builder<'a, '_> {
         ) {
             return;
         }
+        if let Some(c) = self.plan.clauses.last_mut() {
+            c.span = (tok.start, tok.len);
+        }
         let found = self.lookup(form_buf);
         if let Some((t, exact)) = found {
             self.term_alt(t, exact, if stop { weight::STOP } else { weight::WORD });
@@ -355,10 +364,9 @@ impl<'a> Builder<'a, '_> {
                 let w = if c.edits <= 1 { weight::TYPO1 } else { weight::TYPO2 };
                 self.term_alt(c.term as usize, 0, w);
             }
-            if !cands.is_empty() {
-                if let Some(cl) = self.plan.clauses.last_mut() {
-                    cl.corrected = true;
-                }
+            if let (Some(best), Some(cl)) = (cands.first(), self.plan.clauses.last_mut()) {
+                cl.corrected = true;
+                cl.fix = Some((best.term, best.form));
             }
         }
     }

@@ -924,6 +924,18 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// The record's search keywords.
+    pub fn keywords(&self) -> Packed<'a, Text<'a>> {
+        match self {
+            Record::Source(r) => r.keywords,
+            Record::Entity(r) => r.keywords,
+            Record::Quote(r) => r.keywords,
+            Record::Event(r) => r.keywords,
+            Record::Figure(r) => r.keywords,
+            Record::Discrepancy(r) => r.keywords,
+        }
+    }
+
     /// The record's date, for quotes, events, figures and sources that have one.
     pub fn dating(&self) -> Option<Dating<'a>> {
         match self {

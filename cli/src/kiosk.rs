@@ -1,151 +1,156 @@
-//! Kiosk mode: the corpus as a playlist of frames for a character LCD.
+//! Kiosk mode: the corpus as a playlist of frames for a character display.
 //!
-//! `feud kiosk --cols 20 --rows 4 [--interval SECS] [--once] [--seed N]
-//! [--blob FILE]` renders a playlist — the timeline of events, every quote,
-//! the quote of the day and the January 22 thread — as frames of at most
-//! `rows` lines of at most `cols` characters, printable ASCII only (text goes
-//! through [`feudfacts::translit`]), each record wrapped with
-//! [`feudfacts::wrap`] and paginated over as many frames as it needs. A
-//! character display has no `?`-free font beyond ASCII, which is why.
+//! `feud kiosk` renders a playlist — the timeline of events, every quote,
+//! the quote of the day and the January 22 thread — as frames of exactly
+//! `--rows` lines of exactly `--cols` characters (padded with spaces), in
+//! printable ASCII only (text goes through [`feudfacts::translit`], as a
+//! character display has no font beyond ASCII), each record wrapped with
+//! [`feudfacts::wrap`] and paginated over as many frames as it needs.
+//! Because every frame has the same size, a display that wraps at `cols`
+//! shows each one whole, and a reader can split the stream every `rows`
+//! lines.
 //!
-//! Each frame is printed after a delimiter line `=== N/TOTAL SECTION` (not
-//! part of the frame). `--once` prints every frame once and exits (tests,
-//! piping to a serial display); otherwise the playlist loops, one frame every
-//! `--interval` seconds (default 5), clearing the screen first on a terminal.
-//! `--seed` picks the quote of the day (default: days since 1970-01-01), so
-//! the same seed always gives the same frames.
+//! `--once` prints every frame once, each after a section line `=== N/TOTAL
+//! SECTION`, and exits (tests, inspection). Otherwise the playlist loops, one
+//! frame every `--interval` seconds (at least 0.1 s): on a terminal the screen
+//! is cleared and the section line shown; to a pipe, a file or `--serial
+//! DEVICE` only the frames are sent, with CR LF line ends for `--serial` and
+//! `--crlf`. The quote of the day follows `--seed`, or else the date (days
+//! since 1970-01-01, UTC), which is read again before every frame, so a
+//! kiosk left running for days shows a new quote each day.
 
+use crate::args::KioskArgs;
+use crate::browse::today;
+use crate::failure::Failure;
 use feudfacts::{
     translit, wrap, write_line, Charset, Corpus, Filter, Hit, Kind, KindSet, RecordRef,
 };
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
 
-const USAGE: &str =
-    "usage: feud kiosk [--cols N] [--rows N] [--interval SECS] [--once] [--seed N] [--blob FILE]";
-
-/// Kiosk options.
-#[derive(Debug, Clone, PartialEq)]
-struct Options {
-    cols: usize,
-    rows: usize,
-    interval: Duration,
-    once: bool,
-    seed: Option<u64>,
-    blob: Option<String>,
-}
-
-/// One screenful: at most `rows` lines of at most `cols` ASCII characters.
+/// One screenful: at most `rows` lines of at most `cols` ASCII characters,
+/// padded to exactly that when printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Frame {
     section: &'static str,
     lines: Vec<String>,
 }
 
-/// Runs kiosk mode with the arguments after `kiosk`.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let opts = parse(args)?;
-    let bytes;
-    let corpus = match &opts.blob {
-        Some(path) => {
-            bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            Corpus::from_bytes(&bytes).map_err(|e| format!("{path}: invalid blob: {e}"))?
-        }
-        None => Corpus::embedded(),
-    };
-    let seed = opts.seed.unwrap_or_else(today);
-    let frames = playlist(&corpus, opts.cols, opts.rows, seed)?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let result = if opts.once {
-        frames
-            .iter()
-            .enumerate()
-            .try_for_each(|(i, f)| print_frame(&mut out, i, frames.len(), f))
-    } else {
-        let clear = std::io::stdout().is_terminal();
-        (0..frames.len()).cycle().try_for_each(|i| {
-            if clear {
-                write!(out, "\x1b[2J\x1b[H")?;
-            }
-            print_frame(&mut out, i, frames.len(), &frames[i])?;
-            out.flush()?;
-            std::thread::sleep(opts.interval);
-            Ok(())
-        })
-    };
-    match result.and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        // The reader went away (`| head`): not an error of ours.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(format!("cannot write: {e}")),
+/// How frames are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Screen {
+    cols: usize,
+    rows: usize,
+    /// Print the `=== N/TOTAL SECTION` line before each frame.
+    headers: bool,
+    /// Clear the screen before each frame (a terminal, looping).
+    clear: bool,
+    eol: &'static str,
+}
+
+/// The date and the wait between frames (a fake one in tests).
+trait Clock {
+    /// Days since 1970-01-01.
+    fn today(&mut self) -> u64;
+    /// Waits `d`.
+    fn sleep(&mut self, d: Duration);
+}
+
+struct SystemClock;
+
+impl Clock for SystemClock {
+    fn today(&mut self) -> u64 {
+        today()
+    }
+    fn sleep(&mut self, d: Duration) {
+        std::thread::sleep(d);
     }
 }
 
-fn print_frame(out: &mut impl Write, i: usize, n: usize, f: &Frame) -> std::io::Result<()> {
-    writeln!(out, "=== {}/{} {}", i + 1, n, f.section)?;
-    for line in &f.lines {
-        writeln!(out, "{line}")?;
+/// How frames are written for these options, to a terminal or not:
+/// section lines with `--once` or on a terminal, never to a serial device;
+/// the screen cleared only on a terminal, looping; CR LF for serial and
+/// `--crlf`.
+fn screen_for(a: &KioskArgs, terminal: bool) -> Screen {
+    let serial = a.serial.is_some();
+    let terminal = terminal && !serial;
+    Screen {
+        cols: a.cols as usize,
+        rows: a.rows as usize,
+        headers: (a.once || terminal) && !serial,
+        clear: terminal && !a.once,
+        eol: if a.crlf || serial { "\r\n" } else { "\n" },
+    }
+}
+
+/// Runs `feud kiosk`, writing to `stdout` unless `--serial` names a device.
+pub fn run(corpus: &Corpus<'_>, a: &KioskArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
+    let Some(device) = &a.serial else {
+        let screen = screen_for(a, io::stdout().is_terminal());
+        return show(stdout, corpus, a, screen, &mut SystemClock);
+    };
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(device)
+        .map_err(|e| Failure::Input(format!("cannot open {}: {e}", device.display())))?;
+    let mut port = io::BufWriter::new(file);
+    match show(&mut port, corpus, a, screen_for(a, false), &mut SystemClock) {
+        Err(Failure::Write { err, .. }) => Err(Failure::writing(device, err)),
+        other => other,
+    }
+}
+
+/// Prints the playlist once (`--once`) or forever, until a write fails.
+fn show(
+    out: &mut dyn Write,
+    corpus: &Corpus<'_>,
+    a: &KioskArgs,
+    screen: Screen,
+    clock: &mut dyn Clock,
+) -> Result<(), Failure> {
+    let mut day = clock.today();
+    let mut frames = playlist(corpus, screen.cols, screen.rows, a.seed.unwrap_or(day))?;
+    if a.once {
+        for (i, f) in frames.iter().enumerate() {
+            print_frame(out, i, frames.len(), f, screen)?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    let mut i = 0;
+    loop {
+        if a.seed.is_none() {
+            let now = clock.today();
+            if now != day {
+                // A new day, a new quote of the day; the sections before it
+                // do not change, so the position still means the same frame.
+                day = now;
+                frames = playlist(corpus, screen.cols, screen.rows, day)?;
+                i %= frames.len();
+            }
+        }
+        if screen.clear {
+            write!(out, "\x1b[2J\x1b[H")?;
+        }
+        print_frame(out, i, frames.len(), &frames[i], screen)?;
+        out.flush()?;
+        clock.sleep(a.interval);
+        i = (i + 1) % frames.len();
+    }
+}
+
+/// Writes frame `i` of `n`: its section line if wanted, then exactly
+/// `rows` lines of exactly `cols` characters.
+fn print_frame(out: &mut dyn Write, i: usize, n: usize, f: &Frame, s: Screen) -> io::Result<()> {
+    if s.headers {
+        write!(out, "=== {}/{} {}{}", i + 1, n, f.section, s.eol)?;
+    }
+    let blank = String::new();
+    for row in 0..s.rows {
+        let line = f.lines.get(row).unwrap_or(&blank);
+        write!(out, "{line:<width$}{}", s.eol, width = s.cols)?;
     }
     Ok(())
-}
-
-fn parse(args: &[String]) -> Result<Options, String> {
-    let mut o = Options {
-        cols: 20,
-        rows: 4,
-        interval: Duration::from_secs(5),
-        once: false,
-        seed: None,
-        blob: None,
-    };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
-        };
-        match a.as_str() {
-            "--cols" => o.cols = number(&value("--cols")?, "--cols", 8, 1000)?,
-            "--rows" => o.rows = number(&value("--rows")?, "--rows", 1, 1000)?,
-            "--seed" => {
-                let v = value("--seed")?;
-                o.seed = Some(
-                    v.parse()
-                        .map_err(|_| format!("--seed: `{v}` is not a whole number"))?,
-                );
-            }
-            "--interval" => {
-                let v = value("--interval")?;
-                let secs: f64 = v
-                    .parse()
-                    .map_err(|_| format!("--interval: `{v}` is not a number of seconds"))?;
-                if !(0.0..=86_400.0).contains(&secs) {
-                    return Err(format!("--interval: {v} is not between 0 and 86400"));
-                }
-                o.interval = Duration::from_secs_f64(secs);
-            }
-            "--once" => o.once = true,
-            "--blob" => o.blob = Some(value("--blob")?),
-            other => return Err(format!("kiosk: unexpected argument `{other}`\n{USAGE}")),
-        }
-    }
-    Ok(o)
-}
-
-fn number(v: &str, name: &str, min: usize, max: usize) -> Result<usize, String> {
-    match v.parse::<usize>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(format!("{name}: `{v}` is not a number from {min} to {max}")),
-    }
-}
-
-/// Days since 1970-01-01: the default seed, so the quote changes daily.
-fn today() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400)
 }
 
 /// The one-line rendering of a record ([`write_line`]), grown to fit.
@@ -266,10 +271,6 @@ fn playlist(
 mod tests {
     use super::*;
 
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(str::to_owned).collect()
-    }
-
     fn frames(cols: usize, rows: usize, seed: u64) -> Vec<Frame> {
         playlist(&Corpus::embedded(), cols, rows, seed).expect("playlist")
     }
@@ -369,50 +370,227 @@ mod tests {
         assert_eq!(qotd(42), want);
     }
 
-    #[test]
-    fn options_parse_and_bad_ones_are_refused() {
-        let o = parse(&args(
-            "--cols 16 --rows 2 --interval 0.5 --once --seed 9 --blob x",
-        ))
-        .unwrap();
-        assert_eq!(
-            o,
-            Options {
-                cols: 16,
-                rows: 2,
-                interval: Duration::from_millis(500),
-                once: true,
-                seed: Some(9),
-                blob: Some("x".into()),
+    /// A clock whose date is `days[n]` after the n-th sleep.
+    struct FakeClock {
+        days: Vec<u64>,
+        sleeps: Vec<Duration>,
+    }
+
+    impl Clock for FakeClock {
+        fn today(&mut self) -> u64 {
+            let n = self.sleeps.len().min(self.days.len() - 1);
+            self.days[n]
+        }
+        fn sleep(&mut self, d: Duration) {
+            self.sleeps.push(d);
+        }
+    }
+
+    /// Accepts `room` bytes, then fails like a closed pipe.
+    struct Pipe {
+        data: Vec<u8>,
+        room: usize,
+    }
+
+    impl Write for Pipe {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            if self.data.len() + b.len() > self.room {
+                return Err(io::ErrorKind::BrokenPipe.into());
             }
+            self.data.extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn opts(seed: Option<u64>, once: bool) -> KioskArgs {
+        KioskArgs {
+            cols: 20,
+            rows: 4,
+            interval: Duration::from_millis(250),
+            once,
+            seed,
+            serial: None,
+            crlf: false,
+        }
+    }
+
+    const PLAIN: Screen = Screen {
+        cols: 20,
+        rows: 4,
+        headers: false,
+        clear: false,
+        eol: "\n",
+    };
+
+    /// Runs the loop for `n` frames of a 20x4 screen without section lines.
+    fn run_frames(a: &KioskArgs, days: Vec<u64>, n: usize) -> (Vec<Vec<String>>, FakeClock) {
+        let mut clock = FakeClock {
+            days,
+            sleeps: Vec::new(),
+        };
+        let mut pipe = Pipe {
+            data: Vec::new(),
+            room: n * 4 * 21,
+        };
+        let c = Corpus::embedded();
+        let r = show(&mut pipe, &c, a, PLAIN, &mut clock);
+        assert!(
+            matches!(r, Err(Failure::Write { ref err, .. }) if err.kind() == io::ErrorKind::BrokenPipe),
+            "{r:?}"
         );
-        assert_eq!(parse(&[]).unwrap().cols, 20);
-        for bad in [
-            "--cols 0",
-            "--cols 7",
-            "--cols abc",
-            "--rows 0",
-            "--rows",
-            "--seed -1",
-            "--interval -2",
-            "--interval nan",
-            "--interval 1e9",
-            "--frobnicate",
+        let text = String::from_utf8(pipe.data).unwrap();
+        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        (lines.chunks(4).map(<[String]>::to_vec).collect(), clock)
+    }
+
+    fn padded(f: &Frame) -> Vec<String> {
+        (0..4)
+            .map(|i| format!("{:<20}", f.lines.get(i).map_or("", String::as_str)))
+            .collect()
+    }
+
+    #[test]
+    fn section_lines_only_with_once_or_on_a_terminal_and_never_to_serial() {
+        let with = |once, serial: bool, crlf| KioskArgs {
+            once,
+            serial: serial.then(|| "/dev/ttyUSB0".into()),
+            crlf,
+            ..opts(None, once)
+        };
+        // (once, serial, crlf, terminal) -> (headers, clear, eol)
+        for (once, serial, crlf, tty, headers, clear, eol) in [
+            (false, false, false, false, false, false, "\n"),
+            (false, false, false, true, true, true, "\n"),
+            (true, false, false, false, true, false, "\n"),
+            (true, false, false, true, true, false, "\n"),
+            (false, false, true, false, false, false, "\r\n"),
+            (false, true, false, false, false, false, "\r\n"),
+            (false, true, false, true, false, false, "\r\n"),
+            (true, true, false, true, false, false, "\r\n"),
         ] {
-            assert!(parse(&args(bad)).is_err(), "{bad} accepted");
+            let s = screen_for(&with(once, serial, crlf), tty);
+            assert_eq!(
+                (s.headers, s.clear, s.eol),
+                (headers, clear, eol),
+                "once {once} serial {serial} crlf {crlf} terminal {tty}"
+            );
+            assert_eq!((s.cols, s.rows), (20, 4));
         }
     }
 
     #[test]
-    fn a_bad_blob_is_an_error_not_a_panic() {
-        let dir = std::env::temp_dir().join(format!("feud-kiosk-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("bad.blob");
-        std::fs::write(&path, b"FEUDFACT but not a blob").unwrap();
-        let p = path.to_string_lossy().into_owned();
-        let err = run(&args(&format!("--once --blob {p}"))).unwrap_err();
-        assert!(err.contains("invalid blob"), "{err}");
-        assert!(run(&args("--once --blob /nonexistent/feud.blob")).is_err());
-        std::fs::remove_dir_all(&dir).ok();
+    fn frames_are_padded_to_exactly_rows_by_cols() {
+        let f = Frame {
+            section: "t",
+            lines: vec!["ab".into()],
+        };
+        let mut out = Vec::new();
+        print_frame(&mut out, 0, 1, &f, PLAIN).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!(
+                "ab{}\n{}\n{}\n{}\n",
+                " ".repeat(18),
+                " ".repeat(20),
+                " ".repeat(20),
+                " ".repeat(20)
+            )
+        );
+        let mut out = Vec::new();
+        let s = Screen {
+            headers: true,
+            eol: "\r\n",
+            cols: 8,
+            rows: 1,
+            ..PLAIN
+        };
+        print_frame(&mut out, 2, 9, &f, s).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "=== 3/9 t\r\nab      \r\n");
+    }
+
+    #[test]
+    fn the_loop_comes_round_again_waiting_the_interval() {
+        let want = frames(20, 4, 5);
+        let n = want.len() + 3;
+        let (got, clock) = run_frames(&opts(Some(5), false), vec![100], n);
+        assert_eq!(got.len(), n);
+        for (i, f) in got.iter().enumerate() {
+            assert_eq!(f, &padded(&want[i % want.len()]), "frame {i}");
+        }
+        // One wait after each frame written (the last one failed).
+        assert_eq!(clock.sleeps.len(), n);
+        assert!(clock
+            .sleeps
+            .iter()
+            .all(|&d| d == Duration::from_millis(250)));
+    }
+
+    #[test]
+    fn the_quote_of_the_day_changes_with_the_date() {
+        // Two days whose quotes differ.
+        let c = Corpus::embedded();
+        let (d1, d2) = (0..100u64)
+            .map(|d| (d, d + 1))
+            .find(|&(a, b)| c.quote_of_the_day(a) != c.quote_of_the_day(b))
+            .unwrap();
+        let day1 = frames(20, 4, d1);
+        let day2 = frames(20, 4, d2);
+        let qotd = |fs: &[Frame]| -> Vec<Vec<String>> {
+            fs.iter()
+                .filter(|f| f.section == "quote of the day")
+                .map(padded)
+                .collect()
+        };
+        // Day 1 for one full round, then day 2.
+        let mut days = vec![d1; day1.len()];
+        days.push(d2);
+        let n = day1.len() + day2.len();
+        let (got, _) = run_frames(&opts(None, false), days, n);
+        let first: Vec<Vec<String>> = got[..day1.len()].to_vec();
+        let second: Vec<Vec<String>> = got[day1.len()..].to_vec();
+        assert_eq!(first, day1.iter().map(padded).collect::<Vec<_>>());
+        assert_eq!(second, day2.iter().map(padded).collect::<Vec<_>>());
+        assert_ne!(qotd(&day1), qotd(&day2));
+        // With --seed the quote stays.
+        let (fixed, _) = run_frames(&opts(Some(d1), false), days_after(d1, d2, day1.len()), n);
+        assert_eq!(fixed[day1.len()..], first[..day2.len().min(first.len())]);
+    }
+
+    fn days_after(d1: u64, d2: u64, n: usize) -> Vec<u64> {
+        let mut v = vec![d1; n];
+        v.push(d2);
+        v
+    }
+
+    #[test]
+    fn once_prints_each_frame_once_with_its_section_line() {
+        let want = frames(20, 4, 9);
+        let mut out = Vec::new();
+        let mut clock = FakeClock {
+            days: vec![0],
+            sleeps: Vec::new(),
+        };
+        let s = Screen {
+            headers: true,
+            ..PLAIN
+        };
+        show(
+            &mut out,
+            &Corpus::embedded(),
+            &opts(Some(9), true),
+            s,
+            &mut clock,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.lines().count(), want.len() * 5);
+        assert!(
+            text.starts_with(&format!("=== 1/{} timeline\n", want.len())),
+            "{text}"
+        );
+        assert!(clock.sleeps.is_empty(), "--once does not wait");
     }
 }

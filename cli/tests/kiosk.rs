@@ -1,14 +1,12 @@
 //! `feud kiosk` as a user runs it: the built binary, its exit status and the
-//! frames it prints.
+//! frames it prints to a pipe, a file standing in for a serial device, and
+//! with `--once`.
 
-use std::process::Command;
-
-fn feud(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_feud"))
-        .args(args)
-        .output()
-        .expect("run feud")
-}
+mod common;
+use common::*;
+use std::io::Read;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
 
 /// The frames of `--once` output: the lines after each `=== N/TOTAL` line.
 fn frames(stdout: &str) -> Vec<(String, Vec<String>)> {
@@ -27,21 +25,19 @@ fn frames(stdout: &str) -> Vec<(String, Vec<String>)> {
 }
 
 #[test]
-fn once_prints_every_frame_for_a_20x4_display() {
-    let o = feud(&[
+fn once_prints_every_frame_padded_for_a_20x4_display() {
+    let text = ok(&[
         "kiosk", "--cols", "20", "--rows", "4", "--once", "--seed", "7",
     ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let text = String::from_utf8(o.stdout).expect("ASCII output");
     let fs = frames(&text);
     assert!(fs.len() > 20, "{} frames", fs.len());
     let total = fs.len();
     for (i, (head, lines)) in fs.iter().enumerate() {
         assert!(head.starts_with(&format!("{}/{total} ", i + 1)), "{head}");
-        assert!((1..=4).contains(&lines.len()), "{head}: {lines:?}");
+        assert_eq!(lines.len(), 4, "{head}: {lines:?}");
         for l in lines {
             assert!(
-                l.len() <= 20 && l.bytes().all(|b| (b' '..=b'~').contains(&b)),
+                l.len() == 20 && l.bytes().all(|b| (b' '..=b'~').contains(&b)),
                 "{l:?}"
             );
         }
@@ -57,78 +53,102 @@ fn once_prints_every_frame_for_a_20x4_display() {
         "the January 22 reply is missing"
     );
     // Same seed, same frames.
-    let again = feud(&[
+    let again = ok(&[
         "kiosk", "--cols", "20", "--rows", "4", "--once", "--seed", "7",
     ]);
-    assert_eq!(String::from_utf8_lossy(&again.stdout), text);
-}
-
-#[test]
-fn bad_options_fail_with_a_message() {
-    for args in [
-        &["kiosk", "--cols", "0", "--once"][..],
-        &["kiosk", "--rows", "x", "--once"],
-        &["kiosk", "--once", "--bogus"],
-    ] {
-        let o = feud(args);
-        assert!(!o.status.success(), "{args:?} succeeded");
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.starts_with("feud: "), "{args:?}: {err}");
-        assert!(o.stdout.is_empty(), "{args:?} printed frames");
-    }
+    assert_eq!(again, text);
 }
 
 #[test]
 fn a_blob_file_is_used() {
-    let dir = std::env::temp_dir().join(format!("feud-kiosk-it-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = temp_dir("kiosk-blob");
     let blob = dir.join("feud.blob");
     let p = blob.to_str().expect("utf-8 path");
-    assert!(feud(&["export-blob", p]).status.success());
-    let from_file = feud(&["--blob", p, "kiosk", "--once", "--seed", "3"]);
-    let embedded = feud(&["kiosk", "--once", "--seed", "3"]);
-    assert!(from_file.status.success());
-    assert_eq!(from_file.stdout, embedded.stdout);
+    ok(&["export-blob", p]);
+    let from_file = ok(&["--blob", p, "kiosk", "--once", "--seed", "3"]);
+    assert_eq!(from_file, ok(&["kiosk", "--once", "--seed", "3"]));
     std::fs::write(&blob, b"not a blob").expect("write");
-    let bad = feud(&["--blob", p, "kiosk", "--once"]);
-    assert!(!bad.status.success());
+    fails(&["--blob", p, "kiosk", "--once"], 2, "invalid blob");
     std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
-fn without_once_the_playlist_loops() {
-    use std::io::{BufRead, BufReader};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_feud"))
-        .args([
-            "kiosk",
-            "--cols",
-            "20",
-            "--rows",
-            "4",
-            "--interval",
-            "0",
-            "--seed",
-            "1",
-        ])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("run feud");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut firsts = 0;
-    let mut total = None;
-    for line in BufReader::new(stdout).lines().take(100_000) {
-        let line = line.expect("read");
-        if let Some(rest) = line.strip_prefix("=== 1/") {
-            let n: usize = rest.split(' ').next().unwrap().parse().expect("total");
-            assert!(total.is_none_or(|t| t == n));
-            total = Some(n);
-            firsts += 1;
-            if firsts == 2 {
-                break;
-            }
-        }
-    }
+fn looping_to_a_pipe_sends_bare_frames_at_the_interval() {
+    let mut child = command([
+        "kiosk",
+        "--cols",
+        "16",
+        "--rows",
+        "2",
+        "--interval",
+        "0.1",
+        "--seed",
+        "1",
+    ])
+    .stdout(Stdio::piped())
+    .spawn()
+    .expect("run feud");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let start = Instant::now();
+    // Four frames of 2 lines of 16 characters and a newline.
+    let mut buf = vec![0u8; 4 * 2 * 17];
+    stdout.read_exact(&mut buf).expect("four frames");
+    let took = start.elapsed();
     child.kill().ok();
     child.wait().ok();
-    assert_eq!(firsts, 2, "the first frame did not come round again");
+    let text = String::from_utf8(buf).expect("ASCII");
+    for line in text.lines() {
+        assert_eq!(line.len(), 16, "{line:?}");
+        assert!(
+            !line.starts_with("==="),
+            "a section line on a pipe: {line:?}"
+        );
+    }
+    // Three waits of 0.1 s at least between the first and the fourth.
+    assert!(took >= Duration::from_millis(300), "{took:?}");
+    let once = ok(&[
+        "kiosk", "--cols", "16", "--rows", "2", "--once", "--seed", "1",
+    ]);
+    let want: Vec<&str> = once
+        .lines()
+        .filter(|l| !l.starts_with("==="))
+        .take(8)
+        .collect();
+    assert_eq!(text.lines().collect::<Vec<_>>(), want);
+}
+
+#[test]
+fn serial_output_has_cr_lf_and_no_section_lines() {
+    let dir = temp_dir("kiosk-serial");
+    let dev = dir.join("ttyFAKE");
+    std::fs::write(&dev, b"").unwrap();
+    let d = dev.to_str().unwrap();
+    let said = ok(&[
+        "kiosk", "--serial", d, "--once", "--cols", "16", "--rows", "2", "--seed", "4",
+    ]);
+    assert_eq!(said, "", "nothing on stdout");
+    let sent = String::from_utf8(std::fs::read(&dev).unwrap()).unwrap();
+    let once = ok(&[
+        "kiosk", "--once", "--cols", "16", "--rows", "2", "--seed", "4",
+    ]);
+    let want: String = once
+        .lines()
+        .filter(|l| !l.starts_with("==="))
+        .map(|l| format!("{l}\r\n"))
+        .collect();
+    assert_eq!(sent, want);
+    // --crlf gives the same bytes on stdout, for `> /dev/ttyUSB0`.
+    let crlf = command([
+        "kiosk", "--crlf", "--cols", "16", "--rows", "2", "--seed", "4", "--once",
+    ])
+    .output()
+    .unwrap();
+    let crlf = String::from_utf8(crlf.stdout).unwrap();
+    assert!(crlf.starts_with("=== 1/") && crlf.contains("\r\n"));
+    fails(
+        &["kiosk", "--serial", "/nonexistent/tty", "--once"],
+        2,
+        "cannot open /nonexistent/tty",
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -1,0 +1,222 @@
+//! The search response: a query and a filter in, ranked hits out, each with
+//! the text to list it under and every query word marked in it.
+//!
+//! This is [`Corpus::search`] with the page's two additions: *as you type*
+//! ([`AS_YOU_TYPE`]) reads the word being typed as a prefix, so `softb`
+//! already finds SoftBank; and each hit carries its label, its speaker and
+//! one line of detail (the field that matched, when it is not the label),
+//! marked by [`crate::highlight`]. Everything the core's [`Summary`] says
+//! goes out through [`summary`], the one place that writes it.
+
+use crate::highlight::{excerpt, ranges};
+use crate::json::Json;
+use crate::refs;
+use feudfacts::format::Segment;
+use feudfacts::{
+    Corpus, Date, Entity, Error, Field, Filter, Hit, Kind, KindSet, Query, Record, Summary,
+    MAX_QUERY_LEN,
+};
+
+/// Flag: read the last word as a prefix unless the query ends in a space.
+pub const AS_YOU_TYPE: u32 = 1;
+/// Every flag this version knows; others are refused, so a caller written
+/// for a later version (a strict mode, say) fails loudly rather than being
+/// ignored.
+pub const KNOWN_FLAGS: u32 = AS_YOU_TYPE;
+/// The most hits one response returns.
+pub const MAX_HITS: u32 = 200;
+/// `entity` value meaning "any entity".
+pub const ANY_ENTITY: u32 = u32::MAX;
+/// The longest detail line, in bytes, before it is cut around its match.
+pub const DETAIL_LEN: usize = 180;
+
+/// A search as the page asks for it: the numbers cross the WebAssembly
+/// boundary as they are, and are checked here.
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'q> {
+    /// The query, UTF-8.
+    pub query: &'q [u8],
+    /// [`KindSet`] bits (bit `k` for [`Kind`] code `k`); `0x3f` is every kind.
+    pub kinds: u32,
+    /// Only records involving this entity index, or [`ANY_ENTITY`].
+    pub entity: u32,
+    /// Earliest date, packed as [`Date::pack`]; 0 for none.
+    pub from: u32,
+    /// Latest date, packed; 0 for none.
+    pub to: u32,
+    /// How many hits to return, at most [`MAX_HITS`].
+    pub limit: u32,
+    /// [`AS_YOU_TYPE`], or 0.
+    pub flags: u32,
+}
+
+/// A packed date, 0 meaning none; [`Error::InvalidArgument`] if it is not a
+/// real date.
+pub fn unpack_date(v: u32) -> Result<Option<Date>, Error> {
+    match v {
+        0 => Ok(None),
+        v => Date::unpack(v).map(Some).ok_or(Error::InvalidArgument),
+    }
+}
+
+impl Request<'_> {
+    /// The core filter; [`Error::InvalidArgument`] for unknown kind bits, a
+    /// bad or reversed date range, [`Error::NotFound`] for an unknown entity.
+    pub fn filter(&self, c: &Corpus<'_>) -> Result<Filter, Error> {
+        if self.kinds > u32::from(KindSet::ALL.bits()) {
+            return Err(Error::InvalidArgument);
+        }
+        let entity = match self.entity {
+            ANY_ENTITY => None,
+            e if (e as usize) < c.count(Kind::Entity) => Some(e),
+            _ => return Err(Error::NotFound),
+        };
+        let (from, to) = (unpack_date(self.from)?, unpack_date(self.to)?);
+        if let (Some(f), Some(t)) = (from, to) {
+            if f.first_day() > t.last_day() {
+                return Err(Error::InvalidArgument);
+            }
+        }
+        Ok(Filter {
+            kinds: KindSet::from_bits(self.kinds as u8),
+            entity,
+            from,
+            to,
+        })
+    }
+
+    /// The query the core is given: as typed, or with `*` after a last word
+    /// being typed (not after a space, a closed phrase or a `*`, and only
+    /// while it fits).
+    pub fn query_text(&self) -> Result<String, Error> {
+        let q = core::str::from_utf8(self.query).map_err(|e| Error::InvalidUtf8 {
+            valid_up_to: e.valid_up_to(),
+        })?;
+        let mut q = q.to_string();
+        let typing = q.chars().next_back().is_some_and(char::is_alphanumeric);
+        let open_phrase = q.matches('"').count() % 2 == 1;
+        if self.flags & AS_YOU_TYPE != 0 && typing && !open_phrase && q.len() < MAX_QUERY_LEN {
+            q.push('*');
+        }
+        Ok(q)
+    }
+}
+
+/// Runs a search and writes its response:
+/// `{"query":…,"total":…,"returned":…,"hits":[…]}` (see [`summary`] and
+/// [`hit`]).
+pub fn search(c: &Corpus<'_>, req: &Request<'_>) -> Result<String, Error> {
+    if req.flags & !KNOWN_FLAGS != 0 || req.limit > MAX_HITS {
+        return Err(Error::InvalidArgument);
+    }
+    let filter = req.filter(c)?;
+    let text = req.query_text()?;
+    let query = Query::parse(&text)?;
+    let mut hits = vec![Hit::EMPTY; req.limit as usize];
+    let found = c.search(&query, &filter, &mut hits);
+    let mut w = Json::new();
+    w.obj(|w| {
+        w.key("query").str(&text);
+        summary(w, &found);
+        w.key("hits").arr(|w| {
+            for h in hits.iter().take(found.returned) {
+                hit(w, c, &query, h);
+            }
+        });
+    });
+    Ok(w.finish())
+}
+
+/// The members that say what was found: `total` (every match) and
+/// `returned`. When the core's summary says more (whether every word
+/// matched, a suggested spelling), this is where it is written.
+pub fn summary(w: &mut Json, s: &Summary) {
+    w.key("total").uint(s.total as u64);
+    w.key("returned").uint(s.returned as u64);
+}
+
+/// The field a record is listed under, if it is searchable.
+fn label_field(rec: &Record<'_>) -> Option<Field> {
+    match rec {
+        Record::Source(s) if !s.headline.is_empty() => Some(Field::SourceHeadline),
+        Record::Source(s) if !s.outlet.is_empty() => Some(Field::SourceOutlet),
+        Record::Entity(_) => Some(Field::EntityName),
+        Record::Quote(_) => Some(Field::QuoteText),
+        Record::Event(_) => Some(Field::EventTitle),
+        Record::Discrepancy(_) => Some(Field::DiscrepancyTitle),
+        Record::Source(_) | Record::Figure(_) => None,
+    }
+}
+
+/// The line shown under a record's label when the match is not in another
+/// field: an event's summary, a discrepancy's description, a figure's first
+/// phrasing, an entity's first role.
+fn default_detail<'a>(rec: &Record<'a>) -> Option<(Option<Field>, &'a str)> {
+    let text = match rec {
+        Record::Event(e) => (Some(Field::EventSummary), e.summary),
+        Record::Discrepancy(d) => (Some(Field::DiscrepancyDescription), d.description),
+        Record::Figure(f) => (Some(Field::FigurePhrasing), f.phrasings.get(0)?.text),
+        Record::Entity(Entity { roles, .. }) => (None, roles.get(0)?),
+        Record::Source(_) | Record::Quote(_) => return None,
+    };
+    Some((text.0, text.1.as_str()))
+}
+
+/// One hit: kind, index, key, the matched `field`, `dating`, `label`
+/// (marked), for a quote its `speaker` (marked), and `detail` (marked, cut
+/// around its first mark) or `null`.
+pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, h: &Hit) {
+    let Some(rec) = c.record(h.record) else {
+        return;
+    };
+    let seg = Segment {
+        start: 0,
+        record: h.record.index,
+        field: h.field,
+        item: h.item,
+        plain: false,
+    };
+    let core_range = (h.start as usize, h.end as usize);
+    // The core's match, where `field` is the field shown.
+    let own = |f: Option<Field>| (f == Some(h.field)).then_some(core_range);
+    w.obj(|w| {
+        w.key("kind").str(h.record.kind.name());
+        w.key("index").uint(h.record.index.into());
+        w.key("key").str(rec.key().as_str());
+        w.key("field").str(h.field.name());
+        w.key("dating");
+        refs::dating(w, rec.dating());
+        let label_f = label_field(&rec);
+        let label = refs::label(&rec);
+        let own_label = if h.item == 0 { own(label_f) } else { None };
+        w.key("label").marked(label, &ranges(label, q, own_label));
+        if let Record::Quote(quote) = rec {
+            let name = c.entity(quote.speaker).map_or("", |e| e.name.as_str());
+            let own_speaker = own(Some(Field::QuoteSpeaker));
+            w.key("speaker").marked(name, &ranges(name, q, own_speaker));
+            w.key("medium").str(quote.medium.name());
+        }
+        // The matched field when it is not the label, else the default line.
+        let detail = if label_f == Some(h.field) || h.field == Field::QuoteSpeaker {
+            default_detail(&rec)
+        } else {
+            c.field_text(&seg).map(|t| (Some(h.field), t.as_str()))
+        };
+        w.key("detail");
+        match detail {
+            Some((f, text)) => {
+                let marks = ranges(text, q, if f == Some(h.field) { own(f) } else { None });
+                let (shown, cut_before, cut_after, marks) = excerpt(text, &marks, DETAIL_LEN);
+                w.obj(|w| {
+                    w.key("field").str(f.map_or("role", Field::name));
+                    w.key("text").marked(shown, &marks);
+                    w.key("cut_before").bool(cut_before);
+                    w.key("cut_after").bool(cut_after);
+                });
+            }
+            None => {
+                w.null();
+            }
+        }
+    });
+}

@@ -1,0 +1,629 @@
+//! Every response of the WebAssembly module, checked natively against the
+//! core: the page shows what the core says, marked but never altered, and
+//! every bad argument gets its own error, never a trap.
+
+use feudfacts::{Corpus, Filter, Hit, Kind, KindSet, Query, RecordRef};
+use feudfacts_wasm::abi::{self, MAX_INPUT};
+use feudfacts_wasm::search::{self, Request, ANY_ENTITY, AS_YOU_TYPE, MAX_HITS};
+use feudfacts_wasm::{cards, lists};
+use serde_json::Value;
+
+const ALL: u32 = 0x3f;
+
+fn corpus() -> Corpus<'static> {
+    Corpus::embedded()
+}
+
+fn parse(s: &str) -> Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
+}
+
+fn req(query: &str) -> Request<'_> {
+    Request {
+        query: query.as_bytes(),
+        kinds: ALL,
+        entity: ANY_ENTITY,
+        from: 0,
+        to: 0,
+        limit: 50,
+        flags: 0,
+    }
+}
+
+fn search(r: &Request<'_>) -> Value {
+    parse(&search::search(&corpus(), r).expect("search"))
+}
+
+fn error_code(r: &Request<'_>) -> String {
+    let e = search::search(&corpus(), r).expect_err("an error");
+    let v = parse(&feudfacts_wasm::error::response(&e));
+    assert!(v["error"]["message"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
+    v["error"]["code"].as_str().unwrap().to_string()
+}
+
+/// A marked text (`["plain","marked",…]`) put back together, and its marks.
+fn unmark(v: &Value) -> (String, Vec<String>) {
+    let parts: Vec<&str> = v
+        .as_array()
+        .expect("marked text is an array")
+        .iter()
+        .map(|p| p.as_str().expect("of strings"))
+        .collect();
+    assert_eq!(
+        parts.len() % 2,
+        1,
+        "plain, then marked/plain pairs: {parts:?}"
+    );
+    let marks = parts
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .map(|s| s.to_string())
+        .collect();
+    (parts.concat(), marks)
+}
+
+#[test]
+fn hits_are_the_cores_hits_in_the_cores_order() {
+    let c = corpus();
+    for q in [
+        "softbank secured",
+        "musk",
+        "altman",
+        "stargate",
+        "\"surely know\"",
+        "trump*",
+        "$",
+        "billion",
+        "openai musk",
+    ] {
+        let v = search(&req(q));
+        let query = Query::parse(q).unwrap();
+        let mut hits = vec![Hit::EMPTY; 50];
+        let s = c.search(&query, &Filter::NONE, &mut hits);
+        assert_eq!(v["total"], s.total, "{q}");
+        assert_eq!(v["returned"], s.returned, "{q}");
+        let got: Vec<(String, u64)> = v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["kind"].as_str().unwrap().to_string(),
+                    h["index"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, u64)> = hits[..s.returned]
+            .iter()
+            .map(|h| (h.record.kind.name().to_string(), h.record.index.into()))
+            .collect();
+        assert_eq!(got, want, "{q}");
+    }
+}
+
+#[test]
+fn a_hit_shows_its_record_with_every_query_word_marked() {
+    let quotes = KindSet::only(Kind::Quote).bits().into();
+    let v = search(&Request {
+        kinds: quotes,
+        ..req("softbank secured")
+    });
+    assert_eq!(v["total"], 1);
+    let h = &v["hits"][0];
+    assert_eq!(h["kind"], "quote");
+    let (label, marks) = unmark(&h["label"]);
+    assert!(
+        label.starts_with("SoftBank has well under $10B secured"),
+        "{label}"
+    );
+    assert_eq!(marks, ["SoftBank", "secured"]);
+    let (speaker, _) = unmark(&h["speaker"]);
+    assert_eq!(speaker, "Elon Musk");
+    assert_eq!(h["dating"]["date"], "2025-01-22");
+    assert_eq!(h["dating"]["inferred"], false);
+
+    // A match on the speaker marks the speaker.
+    let v = search(&req("musk softbank"));
+    let h = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "quote")
+        .unwrap();
+    assert_eq!(unmark(&h["speaker"]).1, ["Musk"]);
+}
+
+#[test]
+fn every_marked_text_is_the_record_text_unaltered() {
+    let c = corpus();
+    for q in [
+        "musk", "altman", "the", "stargate", "don't", "-", "\"", "ai", "x*",
+    ] {
+        let v = search(&Request {
+            limit: MAX_HITS,
+            ..req(q)
+        });
+        for h in v["hits"].as_array().unwrap() {
+            let kind = Kind::from_name(h["kind"].as_str().unwrap()).unwrap();
+            let r = RecordRef::new(kind, h["index"].as_u64().unwrap() as u32);
+            let rec = c.record(r).unwrap();
+            let (label, _) = unmark(&h["label"]);
+            assert_eq!(label, feudfacts_wasm::refs::label(&rec), "{q} {r:?}");
+            if let Some(d) = h["detail"].as_object() {
+                let (text, marks) = unmark(&d["text"]);
+                assert!(text.len() <= search::DETAIL_LEN, "{q} {r:?}: {text}");
+                assert!(marks.iter().all(|m| text.contains(m.as_str())));
+            }
+        }
+    }
+}
+
+#[test]
+fn details_show_the_field_that_matched() {
+    // "Little Finger" is an alias of Altman: the hit shows it as the detail.
+    let v = search(&req("\"little finger\""));
+    let entity = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "entity")
+        .expect("the alias finds the entity");
+    assert_eq!(unmark(&entity["label"]).0, "Sam Altman");
+    assert_eq!(entity["detail"]["field"], "alias");
+    assert_eq!(unmark(&entity["detail"]["text"]).1, ["Little Finger"]);
+}
+
+#[test]
+fn as_you_type_reads_the_last_word_as_a_prefix() {
+    let typed = |q| {
+        search(&Request {
+            flags: AS_YOU_TYPE,
+            ..req(q)
+        })
+    };
+    assert_eq!(search(&req("softb"))["total"], 0);
+    let v = typed("softb");
+    assert_eq!(v["query"], "softb*");
+    assert!(v["total"].as_u64().unwrap() >= 1);
+    assert_eq!(v["total"], search(&req("softbank"))["total"]);
+    // Not after a space, a closed phrase, an open phrase or a `*`.
+    assert_eq!(typed("softbank ")["query"], "softbank ");
+    assert_eq!(typed("\"surely know\"")["query"], "\"surely know\"");
+    assert_eq!(typed("\"surely kn")["query"], "\"surely kn");
+    assert_eq!(typed("soft*")["query"], "soft*");
+    // Not when the `*` would make the query too long.
+    let long = "a".repeat(feudfacts::MAX_QUERY_LEN);
+    assert_eq!(typed(&long)["query"].as_str().unwrap().len(), long.len());
+}
+
+#[test]
+fn filters_restrict_like_the_core() {
+    let c = corpus();
+    let musk = c.entity_by_name("musk").unwrap();
+    let v = search(&Request {
+        kinds: KindSet::only(Kind::Quote).bits().into(),
+        entity: musk,
+        from: feudfacts::Date::parse("2025-01-22").unwrap().pack(),
+        to: feudfacts::Date::parse("2025-01-22").unwrap().pack(),
+        ..req("softbank")
+    });
+    let hits = v["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    for h in hits {
+        assert_eq!(h["kind"], "quote");
+        assert_eq!(h["dating"]["date"], "2025-01-22");
+        assert_eq!(unmark(&h["speaker"]).0, "Elon Musk");
+    }
+    let none = search(&Request {
+        kinds: KindSet::only(Kind::Source).bits().into(),
+        ..req("softbank secured")
+    });
+    assert_eq!(
+        (
+            none["total"].as_u64(),
+            none["hits"].as_array().map(Vec::len)
+        ),
+        (Some(0), Some(0))
+    );
+}
+
+#[test]
+fn bad_searches_get_their_own_error() {
+    let long = "x".repeat(300);
+    let bad_utf8 = [b'a', 0xff];
+    let cases: &[(Request<'_>, &str)] = &[
+        (req(""), "empty-query"),
+        (req(" \u{200b}\t "), "empty-query"),
+        (req(&long), "query-too-long"),
+        (req("a b c d e f g h i"), "too-many-terms"),
+        (
+            Request {
+                query: &bad_utf8,
+                ..req("")
+            },
+            "invalid-utf8",
+        ),
+        (
+            Request {
+                kinds: 0x40,
+                ..req("musk")
+            },
+            "invalid-argument",
+        ),
+        (
+            Request {
+                flags: 2,
+                ..req("musk")
+            },
+            "invalid-argument",
+        ),
+        (
+            Request {
+                limit: MAX_HITS + 1,
+                ..req("musk")
+            },
+            "invalid-argument",
+        ),
+        (
+            Request {
+                entity: 1 << 20,
+                ..req("musk")
+            },
+            "not-found",
+        ),
+        (
+            Request {
+                from: 20250,
+                ..req("musk")
+            },
+            "invalid-argument",
+        ),
+        (
+            Request {
+                from: feudfacts::Date::parse("2025-02").unwrap().pack(),
+                to: feudfacts::Date::parse("2025-01").unwrap().pack(),
+                ..req("musk")
+            },
+            "invalid-argument",
+        ),
+    ];
+    for (r, code) in cases {
+        assert_eq!(
+            error_code(r),
+            *code,
+            "{:?}",
+            String::from_utf8_lossy(r.query)
+        );
+    }
+    // A limit of 0 counts without returning.
+    let v = search(&Request {
+        limit: 0,
+        ..req("musk")
+    });
+    assert!(v["total"].as_u64().unwrap() > 0);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 0);
+}
+
+fn card(r: RecordRef) -> Value {
+    parse(&cards::card(&corpus(), r).expect("card"))
+}
+
+#[test]
+fn every_record_has_a_card_with_its_sources() {
+    let c = corpus();
+    for kind in Kind::ALL {
+        for (r, rec) in c.records(kind) {
+            let v = card(r);
+            assert_eq!(v["kind"], kind.name());
+            assert_eq!(v["key"], rec.key().as_str());
+            let files: Vec<&str> = v["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["file"].as_str().unwrap())
+                .collect();
+            let want: Vec<String> = c
+                .sources_of(r)
+                .map(|s| format!("{}.txt", c.source(s).unwrap().key))
+                .collect();
+            assert_eq!(files, want, "{r:?}");
+            assert!(!files.is_empty(), "{r:?} cites no source");
+        }
+    }
+}
+
+#[test]
+fn a_quote_card_has_speaker_dating_medium_variants_and_reply_links() {
+    let c = corpus();
+    let r = c.find_key("q-wrong-as-you-surely-know").unwrap();
+    let v = card(r);
+    assert_eq!(v["speaker"]["name"], "Sam Altman");
+    assert_eq!(v["medium"], "x-post");
+    assert_eq!(v["dating"]["date"], "2025-01-22");
+    assert_eq!(v["reply_to"]["key"], "q-softbank-well-under-10b");
+    let q = c.quote(r.index).unwrap();
+    assert_eq!(v["text"], q.text.as_str());
+    assert_eq!(v["variants"].as_array().unwrap().len(), q.variants.len());
+    for (jv, cv) in v["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(q.variants.iter())
+    {
+        assert_eq!(jv["text"], cv.text.as_str());
+        assert_eq!(jv["sources"].as_array().unwrap().len(), cv.sources.len());
+    }
+    let parent = card(c.find_key("q-softbank-well-under-10b").unwrap());
+    assert_eq!(parent["replies"][0]["key"], "q-wrong-as-you-surely-know");
+
+    // An inferred date carries how it was inferred.
+    let money = card(c.find_key("q-they-dont-have-the-money").unwrap());
+    assert_eq!(money["dating"]["inferred"], true);
+    assert!(money["dating"]["note"]
+        .as_str()
+        .unwrap()
+        .contains("Wednesday"));
+    // Every printing, with the articles printing it.
+    let variants: Vec<(&str, &str)> = money["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["text"].as_str().unwrap(),
+                v["sources"][0]["file"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        variants,
+        [
+            (
+                "they don’t actually have the money",
+                "001_e96f8df4d7c379f6.txt"
+            ),
+            (
+                "They don't actually have the money",
+                "002_3229c837a92db49a.txt"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn figure_and_discrepancy_cards_give_each_articles_side() {
+    let c = corpus();
+    for (r, rec) in c.records(Kind::Figure) {
+        let feudfacts::Record::Figure(f) = rec else {
+            unreachable!()
+        };
+        let v = card(r);
+        assert_eq!(v["value"], f.value.to_string());
+        let ph = v["phrasings"].as_array().unwrap();
+        assert_eq!(ph.len(), f.phrasings.len());
+        for (jp, p) in ph.iter().zip(f.phrasings.iter()) {
+            assert_eq!(jp["text"], p.text.as_str());
+            assert_eq!(jp["source"]["index"], p.source);
+        }
+    }
+    for (r, rec) in c.records(Kind::Discrepancy) {
+        let feudfacts::Record::Discrepancy(d) = rec else {
+            unreachable!()
+        };
+        let v = card(r);
+        let sides = v["sides"].as_array().unwrap();
+        assert_eq!(sides.len(), d.sides.len());
+        assert!(sides.iter().all(|s| s["source"]["file"].is_string()));
+        assert_eq!(v["related"].as_array().unwrap().len(), d.related.len());
+        // Each record it is about links back to it.
+        for rel in v["related"].as_array().unwrap() {
+            let kind = Kind::from_name(rel["kind"].as_str().unwrap()).unwrap();
+            let back = card(RecordRef::new(kind, rel["index"].as_u64().unwrap() as u32));
+            assert!(back["disagreements"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x["index"] == r.index));
+        }
+    }
+}
+
+#[test]
+fn missing_records_are_not_found() {
+    let c = corpus();
+    for kind in Kind::ALL {
+        let past = c.count(kind) as u32;
+        assert_eq!(
+            cards::card(&c, RecordRef::new(kind, past)),
+            Err(feudfacts::Error::NotFound)
+        );
+    }
+    assert!(lists::thread(&c, u32::MAX).is_err());
+    assert!(lists::find_key(&c, b"no-such-key").is_err());
+    assert!(lists::find_key(&c, &[0xc3]).is_err());
+}
+
+#[test]
+fn the_timeline_is_the_cores_and_a_range_is_a_part_of_it() {
+    let c = corpus();
+    let all = parse(&lists::timeline(&c, 0, 0).unwrap());
+    let items = all["items"].as_array().unwrap();
+    assert_eq!(items.len(), c.timeline().count());
+    let day = |s| feudfacts::Date::parse(s).unwrap().pack();
+    let exchange = parse(&lists::timeline(&c, day("2025-01-22"), day("2025-01-23")).unwrap());
+    let ex = exchange["items"].as_array().unwrap();
+    let want = c
+        .in_range(
+            feudfacts::Date::parse("2025-01-22").unwrap(),
+            feudfacts::Date::parse("2025-01-23").unwrap(),
+        )
+        .count();
+    assert_eq!(ex.len(), want);
+    assert!(ex.iter().any(|i| i["key"] == "q-softbank-well-under-10b"));
+    // Open at one end.
+    let since = parse(&lists::timeline(&c, day("2025-01-22"), 0).unwrap());
+    assert!(since["items"].as_array().unwrap().len() >= ex.len());
+    assert!(lists::timeline(&c, day("2025-01-23"), day("2025-01-22")).is_err());
+    assert!(lists::timeline(&c, 7, 0).is_err());
+}
+
+#[test]
+fn the_january_22_thread_is_musk_then_altmans_reply() {
+    let c = corpus();
+    let softbank = c.find_key("q-softbank-well-under-10b").unwrap().index;
+    let wrong = c.find_key("q-wrong-as-you-surely-know").unwrap().index;
+    for start in [softbank, wrong] {
+        let v = parse(&lists::thread(&c, start).unwrap());
+        assert_eq!(v["root"], softbank);
+        let q = v["quotes"].as_array().unwrap();
+        let seen: Vec<(&str, u64)> = q
+            .iter()
+            .map(|x| {
+                (
+                    x["speaker"]["name"].as_str().unwrap(),
+                    x["depth"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(seen, [("Elon Musk", 0), ("Sam Altman", 1)]);
+    }
+}
+
+#[test]
+fn disagreements_stats_quote_of_the_day_and_keys() {
+    let c = corpus();
+    let d = parse(&lists::disagreements(&c));
+    assert_eq!(
+        d["items"].as_array().unwrap().len(),
+        c.count(Kind::Discrepancy)
+    );
+    let s = parse(&lists::stats(&c));
+    assert_eq!(s["counts"]["quote"], c.count(Kind::Quote));
+    assert_eq!(s["records"], c.total_records());
+    for seed in [0, 1, 20_110, u32::MAX] {
+        let v = parse(&lists::quote_of_the_day(&c, seed).unwrap());
+        assert_eq!(v["index"], c.quote_of_the_day(seed.into()).unwrap());
+        assert_eq!(v["kind"], "quote");
+    }
+    for kind in Kind::ALL {
+        for (r, rec) in c.records(kind) {
+            let v = parse(&lists::find_key(&c, rec.key().as_bytes()).unwrap());
+            assert_eq!(
+                (v["kind"].as_str(), v["index"].as_u64()),
+                (Some(kind.name()), Some(r.index.into()))
+            );
+        }
+    }
+}
+
+#[test]
+fn the_exports_answer_through_the_buffers() {
+    let n = abi::set_input(b"softbank secured");
+    let quotes = KindSet::only(Kind::Quote).bits().into();
+    let len = abi::feud_search(n, quotes, ANY_ENTITY, 0, 0, 10, 0);
+    let out = abi::output();
+    assert_eq!(out.len(), len as usize);
+    assert_eq!(parse(&out)["total"], 1);
+
+    // More bytes than were reserved, an unknown kind, a missing record.
+    abi::feud_search(n + 1, ALL, ANY_ENTITY, 0, 0, 10, 0);
+    assert_eq!(parse(&abi::output())["error"]["code"], "invalid-argument");
+    abi::feud_record(6, 0);
+    assert_eq!(parse(&abi::output())["error"]["code"], "invalid-argument");
+    abi::feud_record(256 + 2, 0);
+    assert_eq!(parse(&abi::output())["error"]["code"], "invalid-argument");
+    abi::feud_record(2, 1 << 24);
+    assert_eq!(parse(&abi::output())["error"]["code"], "not-found");
+    abi::feud_record(2, 0);
+    assert_eq!(parse(&abi::output())["kind"], "quote");
+
+    assert!(abi::feud_input(MAX_INPUT + 1).is_null());
+    assert!(!abi::feud_input(MAX_INPUT).is_null());
+
+    let key = b"q-softbank-well-under-10b";
+    abi::feud_find_key(abi::set_input(key));
+    assert_eq!(parse(&abi::output())["kind"], "quote");
+    let check = |len: u32| {
+        let out = abi::output();
+        assert_eq!(out.len(), len as usize);
+        let v = parse(&out);
+        assert!(v.get("error").is_none(), "{out}");
+        v
+    };
+    assert!(check(abi::feud_timeline(0, 0))["items"].is_array());
+    assert!(check(abi::feud_thread(0))["quotes"].is_array());
+    assert!(check(abi::feud_disagreements())["items"].is_array());
+    assert_eq!(check(abi::feud_quote_of_the_day(7))["kind"], "quote");
+    assert!(check(abi::feud_stats())["counts"].is_object());
+}
+
+/// A small deterministic generator (SplitMix64), so a failure reproduces.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn num(&mut self) -> u32 {
+        // Mostly small and edge values, sometimes anything.
+        match self.next() % 4 {
+            0 => (self.next() % 8) as u32,
+            1 => u32::MAX - (self.next() % 3) as u32,
+            2 => (self.next() % 300) as u32,
+            _ => self.next() as u32,
+        }
+    }
+}
+
+#[test]
+fn arbitrary_input_always_gets_json_back() {
+    let mut rng = Rng(14);
+    let alphabet: Vec<char> = "abc softbank musk \"*$—“é🇺🇸 \u{0}\n\\-'".chars().collect();
+    for _ in 0..1000 {
+        let len = (rng.next() % 40) as usize;
+        let bytes: Vec<u8> = if rng.next().is_multiple_of(3) {
+            (0..len).map(|_| rng.next() as u8).collect()
+        } else {
+            (0..len)
+                .map(|_| alphabet[(rng.next() % alphabet.len() as u64) as usize])
+                .collect::<String>()
+                .into_bytes()
+        };
+        let n = abi::set_input(&bytes);
+        let check = |len: u32| {
+            let out = abi::output();
+            assert_eq!(out.len(), len as usize);
+            assert!(parse(&out).is_object(), "{out}");
+        };
+        check(abi::feud_search(
+            n,
+            rng.num(),
+            rng.num(),
+            rng.num(),
+            rng.num(),
+            rng.num(),
+            rng.num(),
+        ));
+        check(abi::feud_search(
+            n,
+            ALL,
+            ANY_ENTITY,
+            0,
+            0,
+            rng.num() % 250,
+            rng.num() % 2,
+        ));
+        check(abi::feud_search(rng.num(), ALL, ANY_ENTITY, 0, 0, 10, 1));
+        check(abi::feud_find_key(n));
+        check(abi::feud_record(rng.num(), rng.num()));
+        check(abi::feud_timeline(rng.num(), rng.num()));
+        check(abi::feud_thread(rng.num()));
+        check(abi::feud_quote_of_the_day(rng.num()));
+    }
+}
