@@ -6,6 +6,7 @@ fn main() {
     let query = Query::parse(&q).unwrap();
     let mut hits = [Hit::EMPTY; 10];
     let t0 = std::time::Instant::now();
+    if std::env::var("PLAN").is_ok() { println!("{:#?}", feudfacts::analyze::plan(&c, &query)); }
     let s = c.search(&query, &Filter::NONE, &mut hits).unwrap();
     let el = t0.elapsed();
     println!("{s:?} in {el:?}");
@@ -16,3 +17,5 @@ fn main() {
         println!("{:>9} {:5} {} {:?} [{}] {:?}", h.score, h.complete, key, h.field, m, &text.chars().take(70).collect::<String>());
     }
 }
+#[allow(dead_code)]
+fn dbg_plan() {}

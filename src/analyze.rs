@@ -151,6 +151,10 @@ pub enum Intent {
     Person,
     /// `when`, `what year`: dated events and quotes.
     Time,
+    /// `what is`, `who was`: the entity itself.
+    Define,
+    /// `disagree`, `which article … wrong`: where the articles disagree.
+    Disagree,
 }
 
 impl Intent {
@@ -160,9 +164,10 @@ impl Intent {
         use crate::format::Kind as K;
         match (self, kind) {
             (Intent::Amount, K::Figure) => 24,
-            (Intent::Person, K::Entity) => 24,
+            (Intent::Person | Intent::Define, K::Entity) => 24,
             (Intent::Person, K::Quote) => 20,
             (Intent::Time, K::Event | K::Quote) if dated => 20,
+            (Intent::Disagree, K::Discrepancy) => 24,
             _ => 16,
         }
     }
@@ -243,6 +248,39 @@ fn year(w: &[u8]) -> Option<u16> {
     }
     let y = w.iter().fold(0u16, |a, c| a * 10 + (c - b'0') as u16);
     (1900..=2099).contains(&y).then_some(y)
+}
+
+/// The intent a query word (and the word after it) expresses.
+fn intent(w: &[u8], next: Option<&[u8]>) -> Intent {
+    let disagreeing = |w: &[u8]| {
+        [
+            &b"disagree"[..],
+            b"agree",
+            b"differ",
+            b"conflict",
+            b"contradict",
+            b"discrepanc",
+            b"inconsisten",
+            b"mistake",
+            b"error",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
+    };
+    match (w, next) {
+        // How much, how many, how old, how long: a number.
+        (b"how", Some(b"much" | b"many" | b"old" | b"long" | b"big" | b"large" | b"far")) => {
+            Intent::Amount
+        }
+        (b"who" | b"whom" | b"whose" | b"who's", _) => Intent::Person,
+        (b"what" | b"what's" | b"which", Some(b"is" | b"was" | b"are" | b"were")) => Intent::Define,
+        (b"what's", _) => Intent::Define,
+        (b"when", _) | (b"what" | b"which", Some(b"year" | b"day" | b"date" | b"month")) => {
+            Intent::Time
+        }
+        (w, _) if disagreeing(w) => Intent::Disagree,
+        _ => Intent::None,
+    }
 }
 
 /// One token of the query: its bytes in the query buffer and its term.
@@ -530,7 +568,12 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
             TermKind::Phrase => b.phrase(start, len, ti),
             TermKind::Prefix => b.prefix(bytes, ti),
             TermKind::Word => {
-                if let Some(d) = Date::parse(core::str::from_utf8(bytes).unwrap_or("")) {
+                // An ISO date (`2025-01-22`, `2024-09`); a bare year is read below.
+                let iso = bytes.contains(&b'-')
+                    .then(|| Date::parse(core::str::from_utf8(bytes).unwrap_or("")))
+                    .flatten()
+                    .filter(|d| (1900..=2099).contains(&d.year));
+                if let Some(d) = iso {
                     let (m, day) = (Some(d.month).filter(|&m| m > 0), Some(d.day).filter(|&d| d > 0));
                     b.date(Some(d.year), m, day, &[], ti);
                     continue;
@@ -552,14 +595,9 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
         let w = at(&tok);
         let next = toks.get(i + 1).map(at);
         let next2 = toks.get(i + 2).map(at);
-        // Intent.
-        match (w, next) {
-            (b"how", Some(b"much" | b"many")) => b.plan.intent = Intent::Amount,
-            (b"who" | b"whom" | b"whose", _) => b.plan.intent = Intent::Person,
-            (b"when", _) | (b"what" | b"which", Some(b"year" | b"day" | b"date" | b"month")) => {
-                b.plan.intent = Intent::Time
-            }
-            _ => {}
+        // Intent: the first question word that says what kind of answer.
+        if b.plan.intent == Intent::None {
+            b.plan.intent = intent(w, next);
         }
         // Dates: month [day] [year], day month [year], a year alone.
         let m = month(w).filter(|_| {

@@ -24,17 +24,14 @@ pub const B: u64 = 768; // 0.75
 /// The largest impact.
 pub const MAX_IMPACT: u8 = 255;
 
-/// A field's weight in eighths: speaker, title, headline, name and alias
-/// above keywords, keywords above text, text above roles and contexts,
-/// those above notes.
+/// A field's weight in eighths: a name or alias (what a record is called)
+/// above a title or headline, those above keywords and a quote's speaker,
+/// those above text, text above roles and contexts, those above notes.
 pub const fn weight(f: Field) -> u64 {
     match f {
-        Field::EntityName
-        | Field::EntityAlias
-        | Field::QuoteSpeaker
-        | Field::EventTitle
-        | Field::DiscrepancyTitle
-        | Field::SourceHeadline => 20,
+        Field::EntityName | Field::EntityAlias => 24,
+        Field::EventTitle | Field::DiscrepancyTitle | Field::SourceHeadline => 20,
+        Field::QuoteSpeaker => 12,
         Field::SourceKeyword
         | Field::EntityKeyword
         | Field::QuoteKeyword

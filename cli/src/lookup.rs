@@ -95,7 +95,15 @@ pub fn entity(corpus: &Corpus<'_>, name: &str) -> Result<u32, Failure> {
     let found = corpus
         .search(&query, &filter, &mut hits)
         .map_err(|e| Failure::Input(format!("name: {e}")))?;
-    match hits.get(..found.returned).unwrap_or_default() {
+    // Names and aliases only: roles and notes mention other entities.
+    let named: Vec<Hit> = hits
+        .get(..found.returned)
+        .unwrap_or_default()
+        .iter()
+        .filter(|h| h.primary)
+        .copied()
+        .collect();
+    match named.as_slice() {
         [one] => Ok(one.record.index),
         [] => Err(Failure::Input(not_found(corpus, name))),
         many => {
