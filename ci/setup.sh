@@ -2,7 +2,7 @@
 # Installs everything the project needs on a fresh Debian machine. Idempotent:
 # each step checks first. Areas add their packages to the lists below.
 set -euo pipefail
-APT_PACKAGES=(gcc g++ make python3 valgrind)
+APT_PACKAGES=(gcc g++ make python3 valgrind wamerican-huge)
 # web (ci/web.sh): Debian's Chromium, which the browser test drives, and an
 # emoji font for the flag in Altman's post (its screenshots are the README's).
 APT_PACKAGES+=(chromium fonts-noto-color-emoji)

@@ -590,18 +590,10 @@ impl<'a> Corpus<'a> {
     /// Checks the term index against the text (after `check_text`).
     fn check_terms(&self) -> Result<(), Error> {
         let bases = Kind::ALL.map(|k| self.kind_base(k));
-        let docs = self.total_records() as u32;
-        self.term_index().check(
-            self.section(Section::Text),
-            docs,
-            self.segment_count(),
-            |i| {
-                let s = self.segment_at(i)?;
-                let (a, b) = self.segment_range(i)?;
-                let doc = bases.get(s.field.kind() as usize)? + s.record;
-                Some((a, b, s.field, doc))
-            },
-        )
+        let text = self.section(Section::Text);
+        let segs = crate::terms::SegTable::new(self.section(Section::Segments), text.len(), bases);
+        self.term_index()
+            .check(text, self.total_records() as u32, &segs)
     }
 
     fn check_table(&self, kind: Kind) -> Result<usize, Error> {

@@ -239,11 +239,12 @@ fn normalize_in(w: &mut Word) {
         }
     }
     // Verbs that double their final l in British spelling (travelled).
+    let doubled_l = w.ends(b"lled") || w.ends(b"lling") || w.ends(b"ller") || w.ends(b"llers");
     const DOUBLED: [&[u8]; 10] = [
         b"travel", b"cancel", b"model", b"label", b"level", b"signal", b"fuel", b"total",
         b"counsel", b"marvel",
     ];
-    for base in DOUBLED {
+    for base in DOUBLED.iter().filter(|_| doubled_l) {
         for (suffix, plain) in [
             (&b"led"[..], &b"ed"[..]),
             (b"ling", b"ing"),
@@ -274,7 +275,9 @@ fn normalize_in(w: &mut Word) {
         (b"ogues", b"ogs"),
         (b"ogue", b"og"),
     ];
-    for (from, to) in ISE {
+    let last2 = w.word().rchunks(2).next().unwrap_or(&[]);
+    let ise_like = matches!(last2, b"se" | b"ed" | b"es" | b"ng" | b"er" | b"rs" | b"ue" | b"on" | b"ns");
+    for (from, to) in ISE.iter().filter(|_| ise_like) {
         // At least three letters before the suffix: leaves rise, wise, vogue.
         if w.ends(from) && w.n >= from.len() + 3 {
             w.replace(from.len(), to);
@@ -289,7 +292,8 @@ fn normalize_in(w: &mut Word) {
         (b"ours", b"ors"),
         (b"our", b"or"),
     ];
-    for (from, to) in RE {
+    let re_like = matches!(last2, b"re" | b"es" | b"ur" | b"rs");
+    for (from, to) in RE.iter().filter(|_| re_like) {
         let min = if from.starts_with(b"our") { 6 } else { 5 };
         if w.ends(from) && w.n - from.len() + 3 >= min {
             w.replace(from.len(), to);

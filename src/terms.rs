@@ -12,7 +12,9 @@
 //! after which nothing here can fail.
 
 use crate::error::Error;
-use crate::format::{decode_varint, form_bit, Field, Section, TermEntry, FIELD_COUNT, TERM_LEN};
+use crate::format::{
+    decode_varint, form_bit, Field, Section, TermEntry, FIELD_COUNT, SEGMENT_LEN, TERM_LEN,
+};
 use crate::impact::{self, FieldLength};
 use crate::tokens;
 
@@ -105,6 +107,68 @@ impl Iterator for Postings<'_> {
         Some(p)
     }
 }
+
+/// The segment table as term validation reads it: each searchable field's
+/// text range in the haystack, its field and its record's global index.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SegTable<'a> {
+    raw: &'a [u8],
+    text_len: usize,
+    bases: [u32; 6],
+}
+
+impl<'a> SegTable<'a> {
+    /// The view of `raw` (the `Segments` section) over a haystack of
+    /// `text_len` bytes; `bases` are the global indexes of each kind's first
+    /// record.
+    pub(crate) fn new(raw: &'a [u8], text_len: usize, bases: [u32; 6]) -> Self {
+        SegTable {
+            raw,
+            text_len,
+            bases,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.raw.len() / SEGMENT_LEN
+    }
+
+    fn start(&self, i: usize) -> Option<usize> {
+        let b = self.raw.get(i * SEGMENT_LEN..i * SEGMENT_LEN + 4)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+
+    /// Segment `i`: text range (without its trailing 0), field, record.
+    #[inline]
+    fn get(&self, i: usize) -> Option<(usize, usize, Field, u32)> {
+        let b = self.raw.get(i * SEGMENT_LEN..(i + 1) * SEGMENT_LEN)?;
+        let start = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        let field = Field::from_u8(b[7] & 0x7f)?;
+        let record = u32::from_le_bytes([b[4], b[5], b[6], 0]);
+        let next = if i + 1 < self.len() {
+            self.start(i + 1)?
+        } else {
+            self.text_len
+        };
+        let doc = self.bases.get(field.kind() as usize)?.checked_add(record)?;
+        Some((start, next.checked_sub(1)?, field, doc))
+    }
+
+    /// The global record index of segment `i`.
+    #[inline]
+    fn doc(&self, i: usize) -> Option<u32> {
+        let b = self.raw.get(i * SEGMENT_LEN + 4..i * SEGMENT_LEN + 8)?;
+        let field = Field::from_u8(b[3] & 0x7f)?;
+        self.bases
+            .get(field.kind() as usize)?
+            .checked_add(u32::from_le_bytes([b[0], b[1], b[2], 0]))
+    }
+}
+
+/// The forms of one term, gathered once for checking its postings.
+type FormList<'a> = heapless::Vec<&'a [u8], 16>;
+/// How many of a term's forms get a prebuilt `memmem` finder in validation.
+const FINDERS: usize = 4;
 
 /// The NUL-terminated string at `off` of `text`, and the offset after it.
 fn string_at(text: &[u8], off: usize) -> Option<(&[u8], usize)> {
@@ -254,16 +318,11 @@ impl<'a> TermIndex<'a> {
     /// occurs, with exactly the impact and forms that record gives; and every
     /// token of the text counted in some posting, so none is missing.
     ///
-    /// `docs` is the number of records, `segments` the number of searchable
-    /// fields, and `segment(i)` gives field `i`'s text range, field and
-    /// record (global index); fields come in record order.
-    pub(crate) fn check(
-        &self,
-        hay: &[u8],
-        docs: u32,
-        segments: usize,
-        segment: impl Fn(usize) -> Option<(usize, usize, Field, u32)>,
-    ) -> Result<(), Error> {
+    /// `docs` is the number of records and `segs` the segment table (fields
+    /// in record order, checked already against the text).
+    pub(crate) fn check(&self, hay: &[u8], docs: u32, segs: &SegTable<'_>) -> Result<(), Error> {
+        let segments = segs.len();
+        let segment = |i: usize| segs.get(i);
         let bad = |section, offset| Error::BadIndex { section, offset };
         let (e_sec, t_sec, p_sec) = (Section::Terms, Section::TermText, Section::TermPostings);
         if !self.entries.len().is_multiple_of(TERM_LEN) {
@@ -294,6 +353,8 @@ impl<'a> TermIndex<'a> {
                 return Err(bad(e_sec, at));
             }
             let mut prev_form: Option<&[u8]> = None;
+            let mut form_list: FormList<'_> = heapless::Vec::new();
+            let mut overflow = false;
             for _ in 0..e.forms {
                 let (form, after) = string_at(self.text, next).ok_or(bad(t_sec, next))?;
                 let whole = tokens::starts_at(form, 0) && tokens::end_from(form, 0) == form.len();
@@ -304,6 +365,7 @@ impl<'a> TermIndex<'a> {
                     return Err(bad(t_sec, next));
                 }
                 prev_form = Some(form);
+                overflow |= form_list.push(form).is_err();
                 next = after;
             }
             text_pos = next;
@@ -311,6 +373,9 @@ impl<'a> TermIndex<'a> {
             if e.postings_end <= post_pos || e.postings_end as usize > self.postings.len() {
                 return Err(bad(e_sec, at + 4));
             }
+            // Finders for the first forms, built once per term.
+            let finders: heapless::Vec<memchr::memmem::Finder<'_>, FINDERS> =
+                form_list.iter().take(FINDERS).map(|f| memchr::memmem::Finder::new(f)).collect();
             let multi = e.forms > 1;
             let allowed = (0..e.forms as usize).fold(0u8, |m, f| m | form_bit(f));
             let (mut pos, mut prev, mut df, mut max) = (post_pos, None::<u32>, 0u32, 0u8);
@@ -327,8 +392,13 @@ impl<'a> TermIndex<'a> {
                 if doc >= docs || imp == 0 || forms == 0 || forms & !allowed != 0 {
                     return Err(bad(p_sec, pos as usize));
                 }
-                let (got_imp, got_forms, occ) =
-                    self.recompute(i, hay, doc, &lens, &segment, segments, &mut hint);
+                // Forms gathered once per term (read again if very many).
+                let (got_imp, got_forms, occ) = if overflow {
+                    self.recompute(|| self.forms(i), &finders, hay, doc, &lens, segs, &mut hint)
+                } else {
+                    let list = || form_list.iter().copied();
+                    self.recompute(list, &finders, hay, doc, &lens, segs, &mut hint)
+                };
                 if occ == 0 || got_imp != imp || (multi && got_forms != forms) {
                     return Err(bad(p_sec, pos as usize));
                 }
@@ -357,22 +427,24 @@ impl<'a> TermIndex<'a> {
         Ok(())
     }
 
-    /// Term `i` in record `doc`, from the text: its impact, forms byte and
-    /// number of occurrences. `hint` is a segment at or before the record's
-    /// first (the previous posting's), moved to the record's first.
+    /// A term in record `doc`, from the text: its impact, forms byte and
+    /// number of occurrences. `forms` gives the term's forms (in order);
+    /// `hint` is a segment at or before the record's first (the previous
+    /// posting's), moved to the record's first.
     #[allow(clippy::too_many_arguments)]
-    fn recompute(
+    fn recompute<'f, I: Iterator<Item = &'f [u8]>>(
         &self,
-        i: usize,
+        forms: impl Fn() -> I,
+        finders: &[memchr::memmem::Finder<'_>],
         hay: &[u8],
         doc: u32,
         lens: &[FieldLength; FIELD_COUNT],
-        segment: &impl Fn(usize) -> Option<(usize, usize, Field, u32)>,
-        segments: usize,
+        segs: &SegTable<'_>,
         hint: &mut usize,
     ) -> (u8, u8, u64) {
+        let segments = segs.len();
         // The record's first segment: gallop from the hint, then bisect.
-        let before = |s: usize| segment(s).is_some_and(|(_, _, _, d)| d < doc);
+        let before = |s: usize| segs.doc(s).is_some_and(|d| d < doc);
         let (mut lo, mut step) = (*hint, 1usize);
         while lo + step < segments && before(lo + step) {
             lo += step;
@@ -388,55 +460,61 @@ impl<'a> TermIndex<'a> {
             }
         }
         *hint = lo;
-        // Occurrences of every form, per segment of the record (counted in
-        // one pass over the record's text per form).
+        let mut mask = 0u8;
+        let mut best = [0u64; FIELD_COUNT];
+        let mut occ = 0u64;
+        // The record's segments are adjacent in the text: search each form
+        // once over all of them (memmem), counting per segment.
         const SEGS: usize = 64;
         let mut tf = [0u32; SEGS];
         let mut n_segs = 0usize;
         let (mut first, mut last) = (usize::MAX, 0usize);
-        while let Some((a, b, _, _)) = segment(lo + n_segs).filter(|x| x.3 == doc) {
+        while let Some((a, b, _, _)) = segs.get(lo + n_segs).filter(|x| x.3 == doc) {
             first = first.min(a);
             last = b;
             n_segs += 1;
         }
-        let mut mask = 0u8;
-        let mut best = [0u64; FIELD_COUNT];
-        let mut occ = 0u64;
         if n_segs <= SEGS {
             let range = hay.get(first..last).unwrap_or(&[]);
-            for (fi, form) in self.forms(i).enumerate() {
-                let mut s = 0usize;
-                let mut seg_end = segment(lo).map_or(0, |x| x.1);
-                for p in tokens::find_all(range, form) {
-                    while first + p >= seg_end && s + 1 < n_segs {
-                        s += 1;
-                        seg_end = segment(lo + s).map_or(0, |x| x.1);
+            for (fi, form) in forms().enumerate() {
+                let mut si = 0usize;
+                let mut seg_end = segs.get(lo).map_or(0, |x| x.1);
+                let finder = finders.get(fi).filter(|f| f.needle() == form);
+                let built;
+                let finder = match finder {
+                    Some(f) => f,
+                    None => {
+                        built = memchr::memmem::Finder::new(form);
+                        &built
                     }
-                    if let Some(t) = tf.get_mut(s) {
+                };
+                for p in finder.find_iter(range) {
+                    if !tokens::is_token_at(range, p, form) {
+                        continue;
+                    }
+                    while first + p >= seg_end && si + 1 < n_segs {
+                        si += 1;
+                        seg_end = segs.get(lo + si).map_or(0, |x| x.1);
+                    }
+                    if let Some(t) = tf.get_mut(si) {
                         *t += 1;
                     }
                     mask |= form_bit(fi);
                 }
             }
-            for (s, &n) in tf.iter().enumerate().take(n_segs) {
-                if n == 0 {
-                    continue;
+            for (si, &n) in tf.iter().enumerate().take(n_segs) {
+                if let (true, Some((a, b, field, _))) = (n > 0, segs.get(lo + si)) {
+                    occ += n as u64;
+                    self.add(&mut best, field, n as u64, hay.get(a..b).unwrap_or(&[]), lens);
                 }
-                let Some((a, b, field, _)) = segment(lo + s) else {
-                    continue;
-                };
-                occ += n as u64;
-                self.add(&mut best, field, n as u64, hay.get(a..b).unwrap_or(&[]), lens);
             }
         } else {
-            // A record with very many fields: one segment at a time.
-            for s in lo..lo + n_segs {
-                let Some((a, b, field, _)) = segment(s) else {
-                    continue;
-                };
+            // A record with very many fields: one at a time.
+            let mut s = lo;
+            while let Some((a, b, field, _)) = segs.get(s).filter(|x| x.3 == doc) {
                 let seg = hay.get(a..b).unwrap_or(&[]);
                 let mut n = 0u64;
-                for (fi, form) in self.forms(i).enumerate() {
+                for (fi, form) in forms().enumerate() {
                     let k = tokens::occurrences(seg, form) as u64;
                     if k > 0 {
                         mask |= form_bit(fi);
@@ -447,6 +525,7 @@ impl<'a> TermIndex<'a> {
                     occ += n;
                     self.add(&mut best, field, n, seg, lens);
                 }
+                s += 1;
             }
         }
         (impact::saturate(best.iter().sum()), mask, occ)
