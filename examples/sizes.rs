@@ -2,7 +2,10 @@ use feudfacts::format::Section;
 fn main() {
     let b = feudfacts::Corpus::embedded_bytes();
     let t0 = std::time::Instant::now();
-    let mut r = feudfacts::Corpus::from_bytes(b); for _ in 0..20 { r = feudfacts::Corpus::from_bytes(b); }
+    let mut r = feudfacts::Corpus::from_bytes(b);
+    for _ in 0..20 {
+        r = feudfacts::Corpus::from_bytes(b);
+    }
     println!("from_bytes: {:?} in {:?}", r.as_ref().err(), t0.elapsed());
     for (i, s) in Section::ALL.iter().enumerate() {
         let off = 24 + 8 * i;

@@ -176,7 +176,10 @@ mod tests {
 
     #[test]
     fn amounts_as_typed() {
-        assert_eq!(v("97.4", Some("billion")), Some((97_400_000_000, true, true)));
+        assert_eq!(
+            v("97.4", Some("billion")),
+            Some((97_400_000_000, true, true))
+        );
         assert_eq!(v("97.4b", None), Some((97_400_000_000, true, false)));
         assert_eq!(v("100,000", Some("jobs")), Some((100_000, false, false)));
         assert_eq!(v("500bn", None), Some((500_000_000_000, true, false)));

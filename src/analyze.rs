@@ -340,17 +340,23 @@ impl<'a> Builder<'a, '_> {
     /// Adds term entry `t` unless the clause has it already.
     fn term_alt(&mut self, t: usize, exact: u8, weight: u32) {
         let clause = self.current();
-        let dup = self
-            .plan
-            .alts
-            .iter()
-            .any(|a| a.clause == clause && matches!(a.kind, AltKind::Term { term, .. } if term as usize == t));
+        let dup = self.plan.alts.iter().any(|a| {
+            a.clause == clause && matches!(a.kind, AltKind::Term { term, .. } if term as usize == t)
+        });
         if dup {
             return;
         }
         let idf = impact::idf(self.n, self.ix.df(t) as u64);
         let max = self.ix.max_impact(t) as u32;
-        self.alt(AltKind::Term { term: t as u32, exact }, idf, weight, max);
+        self.alt(
+            AltKind::Term {
+                term: t as u32,
+                exact,
+            },
+            idf,
+            weight,
+            max,
+        );
     }
 
     /// The term entry of a word form, and the bits of its exact spelling.
@@ -369,7 +375,11 @@ impl<'a> Builder<'a, '_> {
         let form_buf = self.query.bytes(tok.start as usize, tok.len as usize);
         let stop = tokens::is_stop(form_buf);
         if !self.clause(
-            if stop { ClauseKind::Stop } else { ClauseKind::Word },
+            if stop {
+                ClauseKind::Stop
+            } else {
+                ClauseKind::Word
+            },
             !stop,
             tok.term,
         ) {
@@ -399,7 +409,11 @@ impl<'a> Builder<'a, '_> {
         if found.is_none() && !any_synonym {
             let cands = typo::candidates::<MAX_TYPOS>(&self.ix, form_buf);
             for c in &cands {
-                let w = if c.edits <= 1 { weight::TYPO1 } else { weight::TYPO2 };
+                let w = if c.edits <= 1 {
+                    weight::TYPO1
+                } else {
+                    weight::TYPO2
+                };
                 self.term_alt(c.term as usize, 0, w);
             }
             if let (Some(best), Some(cl)) = (cands.first(), self.plan.clauses.last_mut()) {
@@ -569,12 +583,16 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
             TermKind::Prefix => b.prefix(bytes, ti),
             TermKind::Word => {
                 // An ISO date (`2025-01-22`, `2024-09`); a bare year is read below.
-                let iso = bytes.contains(&b'-')
+                let iso = bytes
+                    .contains(&b'-')
                     .then(|| Date::parse(core::str::from_utf8(bytes).unwrap_or("")))
                     .flatten()
                     .filter(|d| (1900..=2099).contains(&d.year));
                 if let Some(d) = iso {
-                    let (m, day) = (Some(d.month).filter(|&m| m > 0), Some(d.day).filter(|&d| d > 0));
+                    let (m, day) = (
+                        Some(d.month).filter(|&m| m > 0),
+                        Some(d.day).filter(|&d| d > 0),
+                    );
                     b.date(Some(d.year), m, day, &[], ti);
                     continue;
                 }
@@ -600,9 +618,8 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
             b.plan.intent = intent(w, next);
         }
         // Dates: month [day] [year], day month [year], a year alone.
-        let m = month(w).filter(|_| {
-            w != b"may" || next.is_some_and(|n| day(n).is_some() || year(n).is_some())
-        });
+        let m = month(w)
+            .filter(|_| w != b"may" || next.is_some_and(|n| day(n).is_some() || year(n).is_some()));
         if let Some(m) = m {
             let (d, used) = match next.and_then(day) {
                 Some(d) => (Some(d), 2),
@@ -614,7 +631,8 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
                 None => (None, used),
             };
             let end = (i + used).min(toks.len());
-            let words: heapless::Vec<Tok, 3> = toks.get(i..end).unwrap_or(&[]).iter().copied().collect();
+            let words: heapless::Vec<Tok, 3> =
+                toks.get(i..end).unwrap_or(&[]).iter().copied().collect();
             b.date(y, Some(m), d, &words, tok.term);
             i = end;
             continue;
@@ -625,7 +643,8 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
                 None => (None, 2),
             };
             let end = (i + used).min(toks.len());
-            let words: heapless::Vec<Tok, 3> = toks.get(i..end).unwrap_or(&[]).iter().copied().collect();
+            let words: heapless::Vec<Tok, 3> =
+                toks.get(i..end).unwrap_or(&[]).iter().copied().collect();
             b.date(y, Some(m), Some(d), &words, tok.term);
             i = end;
             continue;

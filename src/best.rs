@@ -123,7 +123,6 @@ impl<'a, 'q> Search<'a, 'q> {
             if !matches!(alt.kind, AltKind::Term { .. }) {
                 self.seek(i, 0);
             }
-
         }
     }
 
@@ -251,8 +250,11 @@ impl<'a, 'q> Search<'a, 'q> {
                 continue;
             }
             let c = alt.clause as usize;
-            if let ClauseKind::Phrase { start, len } =
-                self.plan.clauses.get(c).map_or(ClauseKind::Word, |c| c.kind)
+            if let ClauseKind::Phrase { start, len } = self
+                .plan
+                .clauses
+                .get(c)
+                .map_or(ClauseKind::Word, |c| c.kind)
             {
                 if !self.has_phrase(doc, start as usize, len as usize) {
                     continue;
@@ -318,10 +320,16 @@ pub(crate) fn phrase_in(hay: &[u8], needle: &[u8]) -> Option<usize> {
         needle.last().is_some_and(|&b| fold::is_word_byte(b)),
     );
     let mut from = 0;
-    while let Some(p) = hay.get(from..).and_then(|h| memchr::memmem::find(h, needle)) {
+    while let Some(p) = hay
+        .get(from..)
+        .and_then(|h| memchr::memmem::find(h, needle))
+    {
         let p = from + p;
         let before = !fw || p == 0 || hay.get(p - 1).is_some_and(|&b| !fold::is_word_byte(b));
-        let after = !lw || hay.get(p + needle.len()).is_none_or(|&b| !fold::is_word_byte(b));
+        let after = !lw
+            || hay
+                .get(p + needle.len())
+                .is_none_or(|&b| !fold::is_word_byte(b));
         if before && after {
             return Some(p);
         }
@@ -470,9 +478,13 @@ pub(crate) fn search(
             }
             let e = s.eval(cand);
             let complete = e.clauses & required == required && alt_of_every_required;
-            if !complete && e.clauses != 0 && (n < hits.len() || e.score as u64 > theta) {
+            if !complete && e.clauses != 0 && (n < hits.len() || e.score as u64 >= theta) {
                 if let Some(r) = s.passes(cand) {
-                    insert(hits, &mut n, hit(&s, r, cand, e, false));
+                    // A tie on score may still win on date or corpus order.
+                    let h = hit(&s, r, cand, e, false);
+                    if n < hits.len() || hits.get(n - 1).is_some_and(|w| before(&h, w)) {
+                        insert(hits, &mut n, h);
+                    }
                 }
             }
             d = cand.saturating_add(1);
@@ -535,16 +547,19 @@ fn locate(s: &Search<'_, '_>, h: &mut Hit) {
             if alts & (1 << i) == 0 {
                 continue;
             }
-            let m = match (alt.kind, s.plan.clauses.get(alt.clause as usize).map(|c| c.kind)) {
+            let m = match (
+                alt.kind,
+                s.plan.clauses.get(alt.clause as usize).map(|c| c.kind),
+            ) {
                 (_, Some(ClauseKind::Phrase { start, len })) => {
                     let needle = s.query.bytes(start as usize, len as usize);
                     phrase_in(text, needle).map(|p| (p, p + needle.len()))
                 }
-                (AltKind::Term { term, .. }, _) => s
-                    .ix
-                    .forms(term as usize)
-                    .filter_map(|f| tokens::find_all(text, f).next().map(|p| (p, p + f.len())))
-                    .min(),
+                (AltKind::Term { term, .. }, _) => {
+                    s.ix.forms(term as usize)
+                        .filter_map(|f| tokens::find_all(text, f).next().map(|p| (p, p + f.len())))
+                        .min()
+                }
                 _ => None,
             };
             if let Some(m) = m {

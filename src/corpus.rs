@@ -8,19 +8,19 @@
 //! compiled in by `build.rs`, which that build already validated; it does no
 //! work at run time.
 
+use crate::amounts::Values;
 use crate::error::Error;
 use crate::fold;
 use crate::format::{
     self, Field, Kind, RecordRef, Section, Segment, Span, FORMAT_VERSION, HEADER_LEN, MAGIC,
     MAX_THREAD_DEPTH, PREAMBLE_LEN, REF_LEN, SECTION_COUNT, SEGMENT_LEN,
 };
-use crate::amounts::Values;
 use crate::index::WordIndex;
-use crate::synonyms::Synonyms;
-use crate::terms::TermIndex;
 use crate::records::{
     Date, Discrepancy, Entity, Event, Figure, Packed, Quote, Record, Source, Text,
 };
+use crate::synonyms::Synonyms;
+use crate::terms::TermIndex;
 use serde::Deserialize;
 
 mod embedded {

@@ -369,12 +369,34 @@ impl Field {
     /// The kind of record this field belongs to.
     pub const fn kind(self) -> Kind {
         match self {
-            Field::SourceOutlet | Field::SourceHeadline | Field::SourceNotes | Field::SourceDateNote | Field::SourceKeyword => Kind::Source,
-            Field::EntityName | Field::EntityAlias | Field::EntityRole | Field::EntityNotes | Field::EntityKeyword => Kind::Entity,
-            Field::QuoteSpeaker | Field::QuoteText | Field::QuoteVariant | Field::QuoteContext | Field::QuoteDateNote | Field::QuoteKeyword => Kind::Quote,
-            Field::EventTitle | Field::EventSummary | Field::EventDateNote | Field::EventKeyword => Kind::Event,
-            Field::FigurePhrasing | Field::FigureRefersTo | Field::FigureDateNote | Field::FigureKeyword => Kind::Figure,
-            Field::DiscrepancyTitle | Field::DiscrepancyDescription | Field::DiscrepancySide | Field::DiscrepancyKeyword => Kind::Discrepancy,
+            Field::SourceOutlet
+            | Field::SourceHeadline
+            | Field::SourceNotes
+            | Field::SourceDateNote
+            | Field::SourceKeyword => Kind::Source,
+            Field::EntityName
+            | Field::EntityAlias
+            | Field::EntityRole
+            | Field::EntityNotes
+            | Field::EntityKeyword => Kind::Entity,
+            Field::QuoteSpeaker
+            | Field::QuoteText
+            | Field::QuoteVariant
+            | Field::QuoteContext
+            | Field::QuoteDateNote
+            | Field::QuoteKeyword => Kind::Quote,
+            Field::EventTitle
+            | Field::EventSummary
+            | Field::EventDateNote
+            | Field::EventKeyword => Kind::Event,
+            Field::FigurePhrasing
+            | Field::FigureRefersTo
+            | Field::FigureDateNote
+            | Field::FigureKeyword => Kind::Figure,
+            Field::DiscrepancyTitle
+            | Field::DiscrepancyDescription
+            | Field::DiscrepancySide
+            | Field::DiscrepancyKeyword => Kind::Discrepancy,
         }
     }
 

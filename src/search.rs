@@ -204,8 +204,9 @@ impl Query {
             .map(|t| (t.start as usize, t.len as usize, t.kind))
     }
 
-    /// Bytes `start..start + len` of the folded buffer.
-    pub(crate) fn bytes(&self, start: usize, len: usize) -> &[u8] {
+    /// Bytes `start..start + len` of the query's folded buffer (where a
+    /// phrase clause of [`crate::analyze::Plan`] points); empty outside it.
+    pub fn bytes(&self, start: usize, len: usize) -> &[u8] {
         self.buf.get(start..start + len).unwrap_or(&[])
     }
 
@@ -593,7 +594,12 @@ impl<'a> Corpus<'a> {
     /// `filter.mode` says. Never allocates. [`Error::InvalidArgument`] for a
     /// reversed date range; [`Error::TooManyTerms`] for a strict query of
     /// more than [`MAX_STRICT_TERMS`] terms.
-    pub fn search(&self, query: &Query, filter: &Filter, hits: &mut [Hit]) -> Result<Summary, Error> {
+    pub fn search(
+        &self,
+        query: &Query,
+        filter: &Filter,
+        hits: &mut [Hit],
+    ) -> Result<Summary, Error> {
         if let (Some(from), Some(to)) = (filter.from, filter.to) {
             if from.first_day() > to.last_day() {
                 return Err(Error::InvalidArgument);
@@ -606,7 +612,12 @@ impl<'a> Corpus<'a> {
     }
 
     /// [`Corpus::search`] in strict mode.
-    fn search_strict(&self, query: &Query, filter: &Filter, hits: &mut [Hit]) -> Result<Summary, Error> {
+    fn search_strict(
+        &self,
+        query: &Query,
+        filter: &Filter,
+        hits: &mut [Hit],
+    ) -> Result<Summary, Error> {
         let mut m = self.matches(query, filter)?;
         let mut total = 0;
         let mut kept = 0;

@@ -276,7 +276,10 @@ fn normalize_in(w: &mut Word) {
         (b"ogue", b"og"),
     ];
     let last2 = w.word().rchunks(2).next().unwrap_or(&[]);
-    let ise_like = matches!(last2, b"se" | b"ed" | b"es" | b"ng" | b"er" | b"rs" | b"ue" | b"on" | b"ns");
+    let ise_like = matches!(
+        last2,
+        b"se" | b"ed" | b"es" | b"ng" | b"er" | b"rs" | b"ue" | b"on" | b"ns"
+    );
     for (from, to) in ISE.iter().filter(|_| ise_like) {
         // At least three letters before the suffix: leaves rise, wise, vogue.
         if w.ends(from) && w.n >= from.len() + 3 {
@@ -365,8 +368,7 @@ fn prelude(w: &mut Word) {
 fn mark_regions(w: &mut Word) {
     // Prefixes whose R1 starts after them (generate/general, universe/universal).
     let special: [&[u8]; 9] = [
-        b"gener", b"commun", b"arsen", b"past", b"univers", b"later", b"emerg", b"organ",
-        b"inter",
+        b"gener", b"commun", b"arsen", b"past", b"univers", b"later", b"emerg", b"organ", b"inter",
     ];
     w.p1 = match special.iter().find(|s| w.word().starts_with(s)) {
         Some(s) => s.len(),
@@ -426,7 +428,10 @@ fn step_1b(w: &mut Word) {
             w.replace(len + 1, b"ie");
             return;
         }
-        if matches!(before, b"inn" | b"out" | b"cann" | b"herr" | b"earr" | b"even") {
+        if matches!(
+            before,
+            b"inn" | b"out" | b"cann" | b"herr" | b"earr" | b"even"
+        ) {
             return;
         }
     }
@@ -546,8 +551,8 @@ fn step_3(w: &mut Word) {
 
 fn step_4(w: &mut Word) {
     const LIST: [&[u8]; 18] = [
-        b"al", b"ance", b"ence", b"er", b"ic", b"able", b"ible", b"ant", b"ement", b"ment",
-        b"ent", b"ism", b"ate", b"iti", b"ous", b"ive", b"ize", b"ion",
+        b"al", b"ance", b"ence", b"er", b"ic", b"able", b"ible", b"ant", b"ement", b"ment", b"ent",
+        b"ism", b"ate", b"iti", b"ous", b"ive", b"ize", b"ion",
     ];
     let Some(i) = longest(w, &LIST) else {
         return;
@@ -681,7 +686,9 @@ mod tests {
 
     #[test]
     fn normalisation_meets_both_spellings() {
-        let t = |w: &str| std::string::String::from_utf8(term(w.as_bytes()).as_bytes().to_vec()).unwrap();
+        let t = |w: &str| {
+            std::string::String::from_utf8(term(w.as_bytes()).as_bytes().to_vec()).unwrap()
+        };
         for (a, b) in [
             ("criticise", "criticize"),
             ("criticised", "criticized"),

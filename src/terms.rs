@@ -220,7 +220,9 @@ impl<'a> TermIndex<'a> {
     pub fn forms(&self, i: usize) -> impl Iterator<Item = &'a [u8]> + 'a {
         let e = self.entry(i);
         let text = self.text;
-        let mut pos = e.and_then(|e| string_at(text, e.text as usize)).map(|(_, p)| p);
+        let mut pos = e
+            .and_then(|e| string_at(text, e.text as usize))
+            .map(|(_, p)| p);
         let mut left = e.map_or(0, |e| e.forms as usize);
         core::iter::from_fn(move || {
             if left == 0 {
@@ -374,8 +376,11 @@ impl<'a> TermIndex<'a> {
                 return Err(bad(e_sec, at + 4));
             }
             // Finders for the first forms, built once per term.
-            let finders: heapless::Vec<memchr::memmem::Finder<'_>, FINDERS> =
-                form_list.iter().take(FINDERS).map(|f| memchr::memmem::Finder::new(f)).collect();
+            let finders: heapless::Vec<memchr::memmem::Finder<'_>, FINDERS> = form_list
+                .iter()
+                .take(FINDERS)
+                .map(|f| memchr::memmem::Finder::new(f))
+                .collect();
             let multi = e.forms > 1;
             let allowed = (0..e.forms as usize).fold(0u8, |m, f| m | form_bit(f));
             let (mut pos, mut prev, mut df, mut max) = (post_pos, None::<u32>, 0u32, 0u8);
@@ -505,7 +510,13 @@ impl<'a> TermIndex<'a> {
             for (si, &n) in tf.iter().enumerate().take(n_segs) {
                 if let (true, Some((a, b, field, _))) = (n > 0, segs.get(lo + si)) {
                     occ += n as u64;
-                    self.add(&mut best, field, n as u64, hay.get(a..b).unwrap_or(&[]), lens);
+                    self.add(
+                        &mut best,
+                        field,
+                        n as u64,
+                        hay.get(a..b).unwrap_or(&[]),
+                        lens,
+                    );
                 }
             }
         } else {

@@ -104,7 +104,8 @@ pub fn is_token_at(b: &[u8], p: usize, form: &[u8]) -> bool {
     starts_at(b, p)
         && !b.get(end).is_some_and(|&c| is_word_byte(c))
         && !joins(b, end)
-        && b.get(p..end).is_some_and(|s| s.iter().zip(form).all(|(x, y)| x == y))
+        && b.get(p..end)
+            .is_some_and(|s| s.iter().zip(form).all(|(x, y)| x == y))
 }
 
 /// How many times `form` (a whole token) occurs in `b`.
@@ -163,9 +164,9 @@ pub const STOP_WORDS: [&str; 92] = [
     "for", "from", "get", "got", "had", "has", "have", "having", "he", "her", "here", "him", "his",
     "how", "i", "if", "in", "into", "is", "it", "its", "just", "many", "me", "more", "most",
     "much", "my", "no", "not", "of", "on", "or", "our", "out", "over", "said", "say", "says",
-    "she", "should", "so", "some", "tell", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "to", "was", "we", "were", "what", "when", "where",
-    "which", "who", "whom", "whose", "why", "with",
+    "she", "should", "so", "some", "tell", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "to", "was", "we", "were", "what", "when", "where", "which", "who",
+    "whom", "whose", "why", "with",
 ];
 
 /// Whether a token's form is a stop word (see [`STOP_WORDS`]).
@@ -182,16 +183,23 @@ mod tests {
     use std::vec::Vec;
 
     fn toks(s: &str) -> Vec<&str> {
-        Tokens::new(s.as_bytes())
-            .map(|(a, b)| &s[a..b])
-            .collect()
+        Tokens::new(s.as_bytes()).map(|(a, b)| &s[a..b]).collect()
     }
 
     #[test]
     fn splitting() {
-        assert_eq!(toks("nadella's reply, don't"), ["nadella's", "reply", "don't"]);
-        assert_eq!(toks("$100,000 jobs at 97.4 b."), ["100,000", "jobs", "at", "97.4", "b"]);
-        assert_eq!(toks("'quoted' u.s. a,b 1,b"), ["quoted", "u", "s", "a", "b", "1", "b"]);
+        assert_eq!(
+            toks("nadella's reply, don't"),
+            ["nadella's", "reply", "don't"]
+        );
+        assert_eq!(
+            toks("$100,000 jobs at 97.4 b."),
+            ["100,000", "jobs", "at", "97.4", "b"]
+        );
+        assert_eq!(
+            toks("'quoted' u.s. a,b 1,b"),
+            ["quoted", "u", "s", "a", "b", "1", "b"]
+        );
         assert_eq!(toks("@elonmusk-@sama"), ["elonmusk", "sama"]);
         assert_eq!(toks(""), Vec::<&str>::new());
     }
@@ -213,7 +221,10 @@ mod tests {
         assert_eq!(term(b"97.4").as_bytes(), b"97.4");
         assert_eq!(term(b"nadella's").as_bytes(), b"nadella");
         assert_eq!(term(b"lawsuits").as_bytes(), b"lawsuit");
-        assert_eq!(term(b"criticised").as_bytes(), term(b"criticizes").as_bytes());
+        assert_eq!(
+            term(b"criticised").as_bytes(),
+            term(b"criticizes").as_bytes()
+        );
     }
 
     #[test]

@@ -117,7 +117,10 @@ pub fn candidates<const N: usize>(ix: &TermIndex<'_>, word: &[u8]) -> heapless::
             continue;
         };
         // Insert in order, dropping the worst when full.
-        let at = best.iter().position(|b| c.better(b, ix)).unwrap_or(best.len());
+        let at = best
+            .iter()
+            .position(|b| c.better(b, ix))
+            .unwrap_or(best.len());
         if at < N {
             if best.is_full() {
                 best.pop();
@@ -160,7 +163,9 @@ mod tests {
             for i in 1..=n {
                 for j in 1..=m {
                     let cost = usize::from(a[i - 1] != b[j - 1]);
-                    d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                    d[i][j] = (d[i - 1][j] + 1)
+                        .min(d[i][j - 1] + 1)
+                        .min(d[i - 1][j - 1] + cost);
                     if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                         d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
                     }
@@ -169,14 +174,28 @@ mod tests {
             d[n][m]
         }
         let words: [&[u8]; 12] = [
-            b"", b"a", b"ab", b"ba", b"abc", b"acb", b"musk", b"mask", b"altman", b"altamn",
-            b"stargate", b"stargte",
+            b"",
+            b"a",
+            b"ab",
+            b"ba",
+            b"abc",
+            b"acb",
+            b"musk",
+            b"mask",
+            b"altman",
+            b"altamn",
+            b"stargate",
+            b"stargte",
         ];
         for a in words {
             for b in words {
                 let want = naive(a, b);
                 for k in 0..4 {
-                    assert_eq!(distance(a, b, k), (want <= k).then_some(want), "{a:?} {b:?} {k}");
+                    assert_eq!(
+                        distance(a, b, k),
+                        (want <= k).then_some(want),
+                        "{a:?} {b:?} {k}"
+                    );
                 }
             }
         }

@@ -118,7 +118,9 @@ fn score(c: &Corpus<'_>, set: &[Judged], report: bool) -> Scores {
 fn judged() -> Vec<Judged> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/judged/queries.toml");
     let text = std::fs::read_to_string(path).expect("the judged set");
-    toml::from_str::<File>(&text).expect("judged set parses").query
+    toml::from_str::<File>(&text)
+        .expect("judged set parses")
+        .query
 }
 
 #[test]

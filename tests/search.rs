@@ -187,10 +187,7 @@ fn check(query: &str, filter: &Filter) -> usize {
     let records: Vec<RecordRef> = fast.iter().map(|h| h.record).collect();
     let lean: Vec<RecordRef> = c.matching_records(&q, filter).unwrap().collect();
     assert_eq!(lean, records, "matching_records for {query:?} {filter:?}");
-    let lean: Vec<RecordRef> = scanned()
-        .matching_records(&q, filter)
-        .unwrap()
-        .collect();
+    let lean: Vec<RecordRef> = scanned().matching_records(&q, filter).unwrap().collect();
     assert_eq!(
         lean, records,
         "matching_records (scan) for {query:?} {filter:?}"
@@ -368,14 +365,8 @@ fn folding_makes_typography_and_case_irrelevant() {
         m == "—" || m == "–"
     }));
     // Case: SOFTBANK == softbank == SoftBank.
-    let a = c
-        .search_str("SOFTBANK", &STRICT, &mut hits)
-        .unwrap()
-        .total;
-    let b = c
-        .search_str("softbank", &STRICT, &mut hits)
-        .unwrap()
-        .total;
+    let a = c.search_str("SOFTBANK", &STRICT, &mut hits).unwrap().total;
+    let b = c.search_str("softbank", &STRICT, &mut hits).unwrap().total;
     assert_eq!(a, b);
     assert!(a > 0);
 }
@@ -384,36 +375,20 @@ fn folding_makes_typography_and_case_irrelevant() {
 fn terms_are_anded_phrases_are_contiguous_prefixes_extend() {
     let c = corpus();
     let mut hits = [Hit::EMPTY; 100];
-    let softbank = c
-        .search_str("softbank", &STRICT, &mut hits)
-        .unwrap()
-        .total;
-    let secured = c
-        .search_str("secured", &STRICT, &mut hits)
-        .unwrap()
-        .total;
+    let softbank = c.search_str("softbank", &STRICT, &mut hits).unwrap().total;
+    let secured = c.search_str("secured", &STRICT, &mut hits).unwrap().total;
     let both = c
         .search_str("softbank secured", &STRICT, &mut hits)
         .unwrap();
     assert!(both.total >= 1 && both.total <= softbank.min(secured));
     // Phrase: words in order only.
-    let phrase = c
-        .search_str("\"surely know\"", &STRICT, &mut hits)
-        .unwrap();
+    let phrase = c.search_str("\"surely know\"", &STRICT, &mut hits).unwrap();
     assert!(phrase.total >= 1);
-    let reversed = c
-        .search_str("\"know surely\"", &STRICT, &mut hits)
-        .unwrap();
+    let reversed = c.search_str("\"know surely\"", &STRICT, &mut hits).unwrap();
     assert_eq!(reversed.total, 0);
     // Plain terms are whole words; a prefix reaches longer words.
-    let word = c
-        .search_str("secure", &STRICT, &mut hits)
-        .unwrap()
-        .total;
-    let prefix = c
-        .search_str("secure*", &STRICT, &mut hits)
-        .unwrap()
-        .total;
+    let word = c.search_str("secure", &STRICT, &mut hits).unwrap().total;
+    let prefix = c.search_str("secure*", &STRICT, &mut hits).unwrap().total;
     assert!(
         prefix > word,
         "secure* ({prefix}) should find more than secure ({word})"
@@ -511,9 +486,7 @@ fn queries_with_no_hits_and_unbalanced_quotes_are_fine() {
     let c = corpus();
     let mut hits = [Hit::EMPTY; 4];
     assert_eq!(
-        c.search_str("zzzyzzx", &STRICT, &mut hits)
-            .unwrap()
-            .total,
+        c.search_str("zzzyzzx", &STRICT, &mut hits).unwrap().total,
         0
     );
     // An unbalanced quote is an ordinary character.

@@ -18,7 +18,9 @@ fn ours(w: &str) -> String {
 /// Words the reference defines: lowercase ASCII letters and apostrophes
 /// (the core leaves anything else as it is, and says so).
 fn stemmable(w: &str) -> bool {
-    !w.is_empty() && w.len() <= stem::MAX_WORD && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')
+    !w.is_empty()
+        && w.len() <= stem::MAX_WORD
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')
 }
 
 fn compare<'a>(words: impl Iterator<Item = &'a str>) -> (usize, Vec<String>) {
@@ -39,7 +41,12 @@ fn compare<'a>(words: impl Iterator<Item = &'a str>) -> (usize, Vec<String>) {
 fn equals_the_reference_on_every_word_of_the_corpus() {
     let c = Corpus::embedded();
     let hay_words: BTreeSet<String> = (0..c.term_index().len())
-        .flat_map(|t| c.term_index().forms(t).map(|f| String::from_utf8_lossy(f).into_owned()).collect::<Vec<_>>())
+        .flat_map(|t| {
+            c.term_index()
+                .forms(t)
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect::<Vec<_>>()
+        })
         .collect();
     let (n, bad) = compare(hay_words.iter().map(String::as_str));
     println!("corpus: {n} distinct words compared");

@@ -22,10 +22,10 @@ pub mod fold;
 #[allow(dead_code, missing_docs)]
 #[path = "../../src/format.rs"]
 pub mod format;
-mod provenance;
 #[allow(dead_code, missing_docs)]
 #[path = "../../src/impact.rs"]
 pub mod impact;
+mod provenance;
 #[allow(dead_code, missing_docs)]
 #[path = "../../src/records.rs"]
 pub mod records;
@@ -278,7 +278,10 @@ fn text(record: &str, field: &str, s: &str) -> Result<Text<'static>, CompileErro
 
 /// A record's `keywords`: single words or short phrases of our own, at most
 /// 255, none empty.
-fn keywords(record: &str, words: &[String]) -> Result<Packed<'static, Text<'static>>, CompileError> {
+fn keywords(
+    record: &str,
+    words: &[String],
+) -> Result<Packed<'static, Text<'static>>, CompileError> {
     if words.len() > 255 {
         return err(record, "keywords", "at most 255 keywords");
     }
@@ -1041,7 +1044,9 @@ fn term_index(text: &[u8], segs: &[SegSpan]) -> Result<(Vec<u8>, Vec<u8>, Vec<u8
         let seg = &text[sp.start..sp.end];
         for (a, b) in tokens::Tokens::new(seg) {
             let form = &seg[a..b];
-            let acc = terms.entry(tokens::term(form).as_bytes().to_vec()).or_default();
+            let acc = terms
+                .entry(tokens::term(form).as_bytes().to_vec())
+                .or_default();
             acc.forms.insert(form);
             acc.occ.entry(sp.doc).or_default().push((si, form));
         }
@@ -1054,7 +1059,10 @@ fn term_index(text: &[u8], segs: &[SegSpan]) -> Result<(Vec<u8>, Vec<u8>, Vec<u8
             return err(
                 "-",
                 "-",
-                format!("the term `{}` has more than 255 forms", String::from_utf8_lossy(term)),
+                format!(
+                    "the term `{}` has more than 255 forms",
+                    String::from_utf8_lossy(term)
+                ),
             );
         }
         let text_off = strings.len() as u32;
@@ -1071,7 +1079,9 @@ fn term_index(text: &[u8], segs: &[SegSpan]) -> Result<(Vec<u8>, Vec<u8>, Vec<u8
             let mut mask = 0u8;
             for &(si, form) in occ {
                 *per_seg.entry(si).or_default() += 1;
-                let fi = forms.binary_search(&form).expect("every form was collected");
+                let fi = forms
+                    .binary_search(&form)
+                    .expect("every form was collected");
                 mask |= format::form_bit(fi);
             }
             let mut best = [0u64; format::FIELD_COUNT];

@@ -26,8 +26,8 @@ use core::ptr;
 
 use feudfacts::format::Segment;
 use feudfacts::{
-    Charset, Corpus, Dating, Error, Field, Filter, Hit, Kind, KindSet, Matches, Mode, Query, Record,
-    RecordRef, Text,
+    Charset, Corpus, Dating, Error, Field, Filter, Hit, Kind, KindSet, Matches, Mode, Query,
+    Record, RecordRef, Text,
 };
 
 // ----- panic handler ---------------------------------------------------------

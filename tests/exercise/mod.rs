@@ -11,9 +11,9 @@
 #![allow(dead_code)]
 
 use feudfacts::format::{Field, Segment, MAX_THREAD_DEPTH};
-use feudfacts::{Mode, 
+use feudfacts::{
     translit, translit_into, wrap, write_line, Charset, Corpus, Date, Filter, Hit, Kind, KindSet,
-    Query, Record, RecordRef,
+    Mode, Query, Record, RecordRef,
 };
 
 /// Bytes to derive extra inputs from, cycling.
@@ -382,7 +382,8 @@ pub fn filter_from(feed: &mut Feed<'_>, n_ent: usize) -> Filter {
 /// well formed. A reversed date range must be refused, and nothing else.
 pub fn check_search(c: &Corpus<'_>, q: &Query, filter: &Filter, buf_len: usize) {
     let mut hits = vec![Hit::EMPTY; buf_len];
-    let reversed = matches!((filter.from, filter.to), (Some(f), Some(t)) if f.first_day() > t.last_day());
+    let reversed =
+        matches!((filter.from, filter.to), (Some(f), Some(t)) if f.first_day() > t.last_day());
     let summary = match c.search(q, filter, &mut hits) {
         Ok(s) => s,
         Err(feudfacts::Error::InvalidArgument) if reversed => return,
@@ -399,7 +400,11 @@ pub fn check_search(c: &Corpus<'_>, q: &Query, filter: &Filter, buf_len: usize) 
         assert!(summary.partial <= summary.returned);
         let complete = summary.returned - summary.partial;
         assert!(complete <= summary.total);
-        assert_eq!(complete, summary.total.min(buf_len), "complete hits first, as many as fit");
+        assert_eq!(
+            complete,
+            summary.total.min(buf_len),
+            "complete hits first, as many as fit"
+        );
         for (i, h) in hits[..summary.returned].iter().enumerate() {
             check_hit(c, h, filter);
             assert_eq!(h.complete, i < complete, "complete hits come first");
@@ -415,7 +420,10 @@ pub fn check_search(c: &Corpus<'_>, q: &Query, filter: &Filter, buf_len: usize) 
     }
     assert_eq!(summary.returned, summary.total.min(buf_len));
     let mut all = Vec::new();
-    for h in c.matches(q, filter).expect("a strict query the search accepted") {
+    for h in c
+        .matches(q, filter)
+        .expect("a strict query the search accepted")
+    {
         check_hit(c, &h, filter);
         all.push(h);
         assert!(all.len() <= c.total_records(), "matches repeats records");

@@ -169,7 +169,10 @@ fn target_dir() -> PathBuf {
 fn feud_run(corpus: &Corpus<'_>, q: &str) -> usize {
     let query = Query::parse(q).expect("the query set parses");
     let mut n = 0;
-    for r in corpus.matching_records(&query, &STRICT).expect("strict query") {
+    for r in corpus
+        .matching_records(&query, &STRICT)
+        .expect("strict query")
+    {
         black_box(r);
         n += 1;
     }
