@@ -101,13 +101,24 @@ pub struct Amount {
 
 /// The power of ten a magnitude word or suffix stands for.
 pub fn magnitude(word: &[u8]) -> Option<u32> {
-    Some(match word {
-        b"k" | b"thousand" | b"thousands" => 3,
-        b"m" | b"mn" | b"mil" | b"million" | b"millions" => 6,
-        b"b" | b"bn" | b"billion" | b"billions" => 9,
-        b"t" | b"tn" | b"trillion" | b"trillions" => 12,
-        _ => return None,
-    })
+    const WORDS: [(&[u8], u32); 15] = [
+        (b"k", 3),
+        (b"thousand", 3),
+        (b"thousands", 3),
+        (b"m", 6),
+        (b"mn", 6),
+        (b"mil", 6),
+        (b"million", 6),
+        (b"millions", 6),
+        (b"b", 9),
+        (b"bn", 9),
+        (b"billion", 9),
+        (b"billions", 9),
+        (b"t", 12),
+        (b"tn", 12),
+        (b"trillion", 12),
+    ];
+    WORDS.iter().find(|(w, _)| *w == word).map(|&(_, p)| p)
 }
 
 /// Reads a folded token as an amount: digits with optional thousands

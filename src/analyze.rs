@@ -444,7 +444,7 @@ impl<'a> Builder<'a, '_> {
                 let _ = found.push((df, t));
             }
         }
-        found.sort_unstable_by_key(|x| x.1);
+        insertion_sort_by_key(&mut found, |x| x.1);
         for (_, t) in found {
             self.term_alt(t, 0, weight::PREFIX);
         }
@@ -551,6 +551,18 @@ impl<'a> Builder<'a, '_> {
             .count();
         if let Some((t, exact)) = self.lookup(b.get(..digits).unwrap_or(b)) {
             self.term_alt(t, exact, weight::DATE_WORD);
+        }
+    }
+}
+
+/// Sorts a few items (at most a query's worth) in place: an insertion sort,
+/// a few dozen bytes of code where the library's sort is kilobytes.
+pub(crate) fn insertion_sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && v.get(j - 1).map(&key) > v.get(j).map(&key) {
+            v.swap(j - 1, j);
+            j -= 1;
         }
     }
 }

@@ -446,7 +446,7 @@ pub(crate) fn search(
         let boost = s.plan.intent.max_boost() as u64;
         let mut order: heapless::Vec<usize, { analyze::MAX_CLAUSES }> =
             (0..s.plan.clauses.len()).collect();
-        order.sort_unstable_by_key(|&c| ub.get(c).copied().unwrap_or(0));
+        analyze::insertion_sort_by_key(&mut order, |&c| ub.get(c).copied().unwrap_or(0));
         let mut d = 0u32;
         loop {
             // The weakest kept partial hit sets the bar once the buffer is full.

@@ -7,6 +7,12 @@ use std::{env, fs, path::PathBuf};
 fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
     fs::write(out.join("memory.x"), include_bytes!("memory.x")).expect("write memory.x");
+    let regions = if env::var_os("CARGO_FEATURE_PARTITION").is_some() {
+        "FLASH : ORIGIN = 0x00000000, LENGTH = 96K\nBLOB : ORIGIN = 0x00018000, LENGTH = 160K\n"
+    } else {
+        "FLASH : ORIGIN = 0x00000000, LENGTH = 256K\nBLOB : ORIGIN = 0x00040000, LENGTH = 0\n"
+    };
+    fs::write(out.join("flash-regions.x"), regions).expect("write flash-regions.x");
     println!("cargo:rustc-link-search={}", out.display());
     println!("cargo:rerun-if-changed=memory.x");
     println!("cargo:rerun-if-changed=build.rs");

@@ -20,12 +20,15 @@ use core::panic::PanicInfo;
 use cortex_m_rt::{entry, exception, ExceptionFrame};
 use cortex_m_semihosting::{debug, hio};
 use feudfacts::{
-    translit, write_line, Charset, Corpus, Date, Filter, Hit, Kind, KindSet, Precision, Query,
-    RecordRef,
+    translit, write_line, Charset, Corpus, Date, Filter, Hit, Kind, KindSet, Mode, Precision,
+    Query, RecordRef,
 };
 
 /// The query of the search step.
 const SEARCH: &str = "softbank secured";
+/// A question as a visitor types it: best match (stems, stop words,
+/// intent), with closest matches when no record has every word.
+const QUESTION: &str = "how much is softbank putting in";
 /// The quote fetched by key: Altman's reply of January 22.
 const QUOTE_KEY: &str = "q-wrong-as-you-surely-know";
 /// Seed of the quote of the day: days from 1970-01-01 to 2025-01-22.
@@ -315,7 +318,14 @@ impl Script {
             Ok(q) => q,
             Err(e) => return self.fail(e.message()),
         };
-        let (sum, used) = stack::measure(|| c.search(&q, &Filter::NONE, &mut hits));
+        let strict = Filter {
+            mode: Mode::Strict,
+            ..Filter::NONE
+        };
+        let (sum, used) = stack::measure(|| c.search(&q, &strict, &mut hits));
+        let Ok(sum) = sum else {
+            return self.fail("strict search refused");
+        };
         self.out.str("  ").num(sum.total).str(" matches").nl();
         for (n, h) in hits.iter().take(sum.returned).enumerate() {
             self.out
@@ -333,9 +343,32 @@ impl Script {
         if sum.returned == 0 {
             self.fail("search found nothing");
         }
-        self.out.str("SEARCH_STACK ").num(used).nl();
         self.stack("query parse", parse_used);
-        self.stack("search", used);
+        self.stack("strict search", used);
+        // Best match, the default: a question.
+        self.out.str("[best] ").str(QUESTION).nl();
+        let q = match Query::parse(QUESTION) {
+            Ok(q) => q,
+            Err(e) => return self.fail(e.message()),
+        };
+        let (best, best_used) = stack::measure(|| c.search(&q, &Filter::NONE, &mut hits));
+        let Ok(best) = best else {
+            return self.fail("best-match search refused");
+        };
+        self.out.str("  ").num(best.total).str(" complete, ");
+        self.out.num(best.partial).str(" closest").nl();
+        for (n, h) in hits.iter().take(best.returned).enumerate() {
+            self.out.str("  ").num(n + 1).str(". ");
+            if let Some(k) = c.key(h.record) {
+                self.out.text(k.as_str());
+            }
+            self.out.nl();
+        }
+        if best.returned == 0 {
+            self.fail("best match found nothing");
+        }
+        self.stack("best-match search", best_used);
+        self.out.str("SEARCH_STACK ").num(used.max(best_used)).nl();
     }
 
     fn by_key(&mut self) {
@@ -371,6 +404,7 @@ impl Script {
         // Altman's "surely know" reply, found by content, not by index.
         let (found, used) = stack::measure(|| {
             let filter = Filter {
+                mode: Mode::Strict,
                 kinds: KindSet::only(Kind::Quote),
                 entity: c.entity_by_name("@sama"),
                 from: None,
@@ -378,7 +412,7 @@ impl Script {
             };
             let mut hit = [Hit::EMPTY; 1];
             let q = Query::parse("\"surely know\"").ok()?;
-            let s = c.search(&q, &filter, &mut hit);
+            let s = c.search(&q, &filter, &mut hit).ok()?;
             (s.returned == 1).then_some(hit[0].record.index)
         });
         let Some(reply) = found else {
