@@ -32,7 +32,7 @@
 # (Linux, the BSDs); elsewhere use cargo cinstall.
 set -eu
 
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd -P "$(dirname "$0")/.." && pwd -P)
 prefix=/usr/local
 libdir=
 includedir=
