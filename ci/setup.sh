@@ -3,6 +3,8 @@
 # each step checks first. Areas add their packages to the lists below.
 set -euo pipefail
 APT_PACKAGES=(gcc g++ make python3 valgrind)
+# ci/install.sh: the header under clang -Weverything, builds through CMake and pkg-config.
+APT_PACKAGES+=(clang cmake pkg-config)
 need=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
