@@ -858,13 +858,13 @@ def translit(text: str, charset: str = "ascii") -> str:
     cs = {"ascii": 0, "latin1": 1, "latin-1": 1}.get(charset.lower())
     if cs is None:
         raise InvalidArgumentError(f"unknown charset {charset!r}: use 'ascii' or 'latin1'")
-    data = text.encode("utf-8")
+    data = _utf8(text, "the text")
     return _text_call(_raw().feud_translit, data, len(data), cs)
 
 
 def wrap(text: str, cols: int) -> List[str]:
     """``text`` word-wrapped into lines of at most ``cols`` characters."""
-    data = text.encode("utf-8")
+    data = _utf8(text, "the text")
     lib = _raw()
     needed, lines = ctypes.c_size_t(0), ctypes.c_size_t(0)
     status = lib.feud_wrap(data, len(data), cols, None, 0, ctypes.byref(needed),
@@ -878,10 +878,21 @@ def wrap(text: str, cols: int) -> List[str]:
     return out.split("\n") if lines.value else []
 
 
+def _utf8(text: str, what: str) -> bytes:
+    """``text`` as UTF-8 for C. Undecodable bytes that Python kept as
+    surrogates (a command-line argument, a file name) go as those bytes,
+    for the library to refuse as bad UTF-8; other lone surrogates cannot be
+    encoded at all, and are refused here."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raise InvalidUtf8Error(f"{what} is not valid UTF-8") from None
+
+
 def _query_bytes(query: Union[str, bytes], what: str = "the query") -> bytes:
     """A query or name for C: UTF-8 without NUL (bytes are passed as they
     are, so the library judges their UTF-8)."""
-    data = query if isinstance(query, bytes) else query.encode("utf-8")
+    data = query if isinstance(query, bytes) else _utf8(query, what)
     if b"\0" in data:
         raise InvalidArgumentError(f"{what} contains a NUL character")
     return data

@@ -131,6 +131,11 @@ class RecordTest(Base):
             self.c.entity_by_name("")
         with self.assertRaises(ff.InvalidUtf8Error):
             self.c.entity_by_name(b"Alt\xc3man")
+        with self.assertRaises(ff.InvalidUtf8Error):
+            self.c.entity_by_name("Alt\udcc3man")  # a byte Python could not decode
+        with self.assertRaises(ff.InvalidUtf8Error) as cm:
+            ff.translit("lone \ud800 surrogate")
+        self.assertEqual(str(cm.exception), "the text is not valid UTF-8")
 
     def test_the_softbank_post(self):
         q = self.softbank
@@ -544,6 +549,17 @@ class MainTest(unittest.TestCase):
                                "(or 0: unknown)\n")]:
             out = self.run_main(*args)
             self.assertEqual((out.returncode, out.stderr, out.stdout), (1, message, ""), args)
+
+    def test_bad_utf8_and_bad_options_are_refused(self):
+        out = subprocess.run([sys.executable, "-m", "feudfacts", b"soft\xffbank"],
+                             capture_output=True, text=True, timeout=60)
+        self.assertEqual((out.returncode, out.stderr), (1, "feudfacts: input is not valid UTF-8\n"))
+        for args in (("-n", "-1", "softbank"), ("-n", "many", "softbank"), ()):
+            out = self.run_main(*args)
+            self.assertEqual(out.returncode, 2, args)
+            self.assertIn("usage: python -m feudfacts", out.stderr)
+        out = self.run_main("-k", "nonsense", "softbank")
+        self.assertEqual((out.returncode, out.stderr), (1, "feudfacts: unknown kind 'nonsense'\n"))
 
     def test_version(self):
         out = self.run_main("--version")
