@@ -127,6 +127,7 @@ pcpath() {
 
 cat > "$work/feudfacts.pc" <<EOF
 prefix=$prefix
+exec_prefix=\${prefix}
 libdir=$(pcpath "$libdir")
 includedir=$(pcpath "$includedir")
 
