@@ -167,6 +167,8 @@ pub enum View {
         list: List,
         /// Its position in that list.
         cursor: usize,
+        /// The record.
+        record: RecordRef,
         /// The page shown.
         page: usize,
     },
@@ -252,6 +254,9 @@ impl<'c> App<'c> {
         self.view = self.next(button);
     }
 
+    // Not inlined: its searches and page counts would otherwise sit in the
+    // caller's frame (a firmware's main loop) for good.
+    #[inline(never)]
     fn next(&self, button: Button) -> View {
         let wrap = |cursor: usize, count: usize, down: bool| match count {
             0 => 0,
@@ -301,9 +306,10 @@ impl<'c> App<'c> {
                 cursor: wrap(cursor, self.len(list), button == Button::Down),
             },
             (View::List { list, cursor }, Button::Select) => match self.item(list, cursor) {
-                Some(_) => View::Record {
+                Some(record) => View::Record {
                     list,
                     cursor,
+                    record,
                     page: 0,
                 },
                 None => v,
@@ -312,9 +318,18 @@ impl<'c> App<'c> {
                 List::Results => Item::Search,
                 List::Thread => Item::Thread,
             }),
-            (View::Record { list, cursor, page }, Button::Up | Button::Down) => View::Record {
+            (
+                View::Record {
+                    list,
+                    cursor,
+                    record,
+                    page,
+                },
+                Button::Up | Button::Down,
+            ) => View::Record {
                 list,
                 cursor,
+                record,
                 page: turn(page, self.pages(v), button == Button::Down),
             },
             (View::Record { .. }, Button::Select) => v,
@@ -372,11 +387,13 @@ impl<'c> App<'c> {
     /// How many records `list` holds (0 when the query is refused).
     fn len(&self, list: List) -> usize {
         match list {
+            // The count needs no more than one hit: the results page ranks
+            // the best MAX_RESULTS of `total`.
             List::Results => {
-                let mut hits = [Hit::EMPTY; MAX_RESULTS];
+                let mut hit = [Hit::EMPTY; 1];
                 self.corpus
-                    .search_str(self.config.query, &Filter::NONE, &mut hits)
-                    .map_or(0, |s| s.returned)
+                    .search_str(self.config.query, &Filter::NONE, &mut hit)
+                    .map_or(0, |s| s.total.min(MAX_RESULTS))
             }
             List::Thread => self
                 .thread_quote()
@@ -479,12 +496,8 @@ impl<'c> App<'c> {
                 };
                 drawn.map_or_else(|| missing(d, self.config.thread), Ok)
             }
-            View::Record { list, cursor, page } => {
-                let drawn = match self.item(list, cursor) {
-                    Some(r) => record_card(d, s, c, r, page)?,
-                    None => None,
-                };
-                drawn.map_or_else(|| missing(d, "the record"), Ok)
+            View::Record { record, page, .. } => {
+                record_card(d, s, c, record, page)?.map_or_else(|| missing(d, "the record"), Ok)
             }
             View::Timeline { entry, page } => {
                 let drawn = match c.timeline().nth(entry) {

@@ -94,6 +94,7 @@ fn select_opens_the_record_under_the_cursor_and_back_returns_to_it() {
             View::Record {
                 list: List::Results,
                 cursor,
+                record: hit.record,
                 page: 0
             }
         );
@@ -130,9 +131,13 @@ fn cards_turn_pages_and_stop_at_either_end() {
         // The thread's reply is the long quote: several pages everywhere.
         let mut a = app(screen, Config::DEMO);
         press(&mut a, &[Back, Down, Down, Select, Down, Select]);
+        let reply = Corpus::embedded()
+            .find_key("q-wrong-as-you-surely-know")
+            .unwrap();
         let at = |page| View::Record {
             list: List::Thread,
             cursor: 1,
+            record: reply,
             page,
         };
         assert_eq!(a.view(), at(0));
