@@ -15,12 +15,14 @@
 //! wrapped text, and a footer row with the page number when there are more.
 //! Lists (search results, a reply thread, a menu) draw one item per row, the
 //! selected one inverted. [`app`] moves between these scenes with buttons: the
-//! same code runs in the firmwares and in the host's golden-image tests.
+//! same code runs in the firmwares and in the host's golden-image tests;
+//! [`buttons`] makes the four buttons it needs of two.
 
 #![no_std]
 #![deny(missing_docs)]
 
 pub mod app;
+pub mod buttons;
 
 use embedded_graphics::{
     mono_font::{iso_8859_1, MonoFont, MonoTextStyle, MonoTextStyleBuilder},
@@ -331,8 +333,42 @@ impl Num {
     }
 }
 
-fn clear<D: DrawTarget<Color = BinaryColor>>(d: &mut D) -> Result<(), D::Error> {
-    d.clear(BinaryColor::Off)
+/// Clears `d` and starts drawing on it.
+fn start<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+) -> Result<Painter<'_, D>, D::Error> {
+    d.clear(BinaryColor::Off)?;
+    Ok(Painter {
+        d,
+        screen,
+        missing: 0,
+    })
+}
+
+/// A card: `head` on the header bar, page `page` of `text` wrapped below,
+/// and `foot` with the page number in the footer (none for `None`).
+fn card<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+    head: &str,
+    text: &str,
+    foot: Option<&str>,
+    page: usize,
+    truncated: bool,
+) -> Result<Page, D::Error> {
+    let mut p = start(d, screen)?;
+    p.bar(0, head, "")?;
+    let (page, pages) = p.body(text, page)?;
+    if let Some(foot) = foot {
+        p.footer(foot, page, pages)?;
+    }
+    Ok(Page {
+        page,
+        pages,
+        missing_glyphs: p.missing,
+        truncated,
+    })
 }
 
 /// A quote card: the speaker on the header bar, the quote in quotation
@@ -358,21 +394,9 @@ pub fn quote_card<D: DrawTarget<Color = BinaryColor>>(
         foot.push_str(dating.date.iso(&mut iso)).push_str(" ");
     }
     foot.push_str(q.medium.name());
-    clear(d)?;
-    let mut p = Painter {
-        d,
-        screen,
-        missing: 0,
-    };
-    p.bar(0, speaker.as_str(), "")?;
-    let (page, pages) = p.body(text.as_str(), page)?;
-    p.footer(foot.as_str(), page, pages)?;
-    Ok(Some(Page {
-        page,
-        pages,
-        missing_glyphs: p.missing,
-        truncated: speaker.truncated || text.truncated,
-    }))
+    let truncated = speaker.truncated || text.truncated;
+    let (head, text, foot) = (speaker.as_str(), text.as_str(), foot.as_str());
+    card(d, screen, head, text, Some(foot), page, truncated).map(Some)
 }
 
 /// A timeline entry (an event or a dated quote): the date on the header
@@ -419,21 +443,9 @@ pub fn timeline_entry<D: DrawTarget<Color = BinaryColor>>(
         .push_str(", ")
         .push(corpus.sources_of(r).count())
         .push_str(" src");
-    clear(d)?;
-    let mut p = Painter {
-        d,
-        screen,
-        missing: 0,
-    };
-    p.bar(0, head.as_str(), "")?;
-    let (page, pages) = p.body(text.as_str(), page)?;
-    p.footer(foot.as_str(), page, pages)?;
-    Ok(Some(Page {
-        page,
-        pages,
-        missing_glyphs: p.missing,
-        truncated: text.truncated,
-    }))
+    let truncated = text.truncated;
+    let (head, text, foot) = (head.as_str(), text.as_str(), foot.as_str());
+    card(d, screen, head, text, Some(foot), page, truncated).map(Some)
 }
 
 /// Why a results page was not drawn.
@@ -496,12 +508,7 @@ pub fn search_results_with<D: DrawTarget<Color = BinaryColor>>(
     // where a mark for that belongs.)
     let mut count = Num::new();
     count.push(summary.total);
-    clear(d).map_err(SearchError::Display)?;
-    let mut p = Painter {
-        d,
-        screen,
-        missing: 0,
-    };
+    let mut p = start(d, screen).map_err(SearchError::Display)?;
     p.bar(0, q.as_str(), count.as_str())
         .map_err(SearchError::Display)?;
     let shown = p
@@ -549,12 +556,7 @@ pub fn thread_list<D: DrawTarget<Color = BinaryColor>>(
     let count = corpus.thread(quote).count();
     let mut n = Num::new();
     n.push(count);
-    clear(d)?;
-    let mut p = Painter {
-        d,
-        screen,
-        missing: 0,
-    };
+    let mut p = start(d, screen)?;
     p.bar(0, "reply thread", n.as_str())?;
     // Each row: the speaker and the start of the quote (the thread's date
     // and kind go without saying).
@@ -594,12 +596,7 @@ pub fn menu<D: DrawTarget<Color = BinaryColor>>(
     head.push(title);
     let mut foot = Buf::<ROW_BUF>::new();
     foot.push(footer);
-    clear(d)?;
-    let mut p = Painter {
-        d,
-        screen,
-        missing: 0,
-    };
+    let mut p = start(d, screen)?;
     p.bar(0, head.as_str(), "")?;
     let mut truncated = head.truncated || foot.truncated;
     let (page, pages, ..) = p.list(items.len(), view, |i, line| {
@@ -673,21 +670,9 @@ pub fn record_card<D: DrawTarget<Color = BinaryColor>>(
         .push_str(", ")
         .push(corpus.sources_of(r).count())
         .push_str(" src");
-    clear(d)?;
-    let mut p = Painter {
-        d,
-        screen,
-        missing: 0,
-    };
-    p.bar(0, head.as_str(), "")?;
-    let (page, pages) = p.body(text.as_str(), page)?;
-    p.footer(foot.as_str(), page, pages)?;
-    Ok(Some(Page {
-        page,
-        pages,
-        missing_glyphs: p.missing,
-        truncated: head.truncated || text.truncated,
-    }))
+    let truncated = head.truncated || text.truncated;
+    let (head, text, foot) = (head.as_str(), text.as_str(), foot.as_str());
+    card(d, screen, head, text, Some(foot), page, truncated).map(Some)
 }
 
 /// A message card (`title` on the bar, `text` wrapped below), for what a
@@ -702,20 +687,8 @@ pub fn message<D: DrawTarget<Color = BinaryColor>>(
     head.push(title);
     let mut body = Buf::<TEXT_BUF>::new();
     body.push(text);
-    clear(d)?;
-    let mut p = Painter {
-        d,
-        screen,
-        missing: 0,
-    };
-    p.bar(0, head.as_str(), "")?;
-    let (page, pages) = p.body(body.as_str(), 0)?;
-    Ok(Page {
-        page,
-        pages,
-        missing_glyphs: p.missing,
-        truncated: head.truncated || body.truncated,
-    })
+    let truncated = head.truncated || body.truncated;
+    card(d, screen, head.as_str(), body.as_str(), None, 0, truncated)
 }
 
 /// A one-character mark of a record's kind at the start of a result row.
