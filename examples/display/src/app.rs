@@ -432,6 +432,9 @@ impl<'c> App<'c> {
     /// Draws the view on `d` (cleared first). A scene that cannot be drawn
     /// (a refused query, a key not in the corpus) is drawn as a message
     /// saying why, so a device always shows something.
+    // Not inlined, like `next`: a firmware's main loop keeps a small frame,
+    // and the stack this takes is the same on every board.
+    #[inline(never)]
     pub fn draw<D: DrawTarget<Color = BinaryColor>>(&self, d: &mut D) -> Result<Page, D::Error> {
         let (c, s) = (&self.corpus, self.screen);
         let missing = |d: &mut D, what: &str| message(d, s, "not in the corpus", what);

@@ -288,7 +288,7 @@ fn a_long_random_walk_always_draws() {
         // A fixed linear congruential sequence: the same walk every run.
         let mut x: u32 = 0x2025_0122;
         let mut names = std::collections::BTreeSet::new();
-        for _ in 0..250 {
+        for _ in 0..150 {
             x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
             a.press(Button::ALL[(x >> 28) as usize % 4]);
             frame(&a, screen);
