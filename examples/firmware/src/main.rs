@@ -16,9 +16,8 @@
 #![no_std]
 #![no_main]
 
-use core::panic::PanicInfo;
-use cortex_m_rt::{entry, exception, ExceptionFrame};
-use cortex_m_semihosting::{debug, hio};
+use cortex_m_rt::entry;
+use cortex_m_semihosting::hio;
 use feudfacts::{
     translit, write_line, Charset, Corpus, Date, Filter, Hit, Kind, KindSet, Precision, Query,
     RecordRef,
@@ -125,6 +124,7 @@ impl Out {
     }
 }
 
+mod faults;
 mod stack;
 
 /// The script's state: output, stack figures, failures.
@@ -441,32 +441,5 @@ fn main() -> ! {
 
 fn exit(out: &mut Out, ok: bool) -> ! {
     out.str(if ok { "done" } else { "FAILED" }).nl();
-    debug::exit(if ok {
-        debug::EXIT_SUCCESS
-    } else {
-        debug::EXIT_FAILURE
-    });
-    #[allow(clippy::empty_loop)]
-    loop {}
-}
-
-#[panic_handler]
-fn panic(_: &PanicInfo) -> ! {
-    // The message is not printed: formatting it would link `core::fmt`.
-    if let Ok(mut h) = hio::hstdout() {
-        let _ = h.write_all(b"PANIC\n");
-    }
-    debug::exit(debug::EXIT_FAILURE);
-    #[allow(clippy::empty_loop)]
-    loop {}
-}
-
-#[exception]
-unsafe fn HardFault(_frame: &ExceptionFrame) -> ! {
-    if let Ok(mut h) = hio::hstdout() {
-        let _ = h.write_all(b"HARDFAULT\n");
-    }
-    debug::exit(debug::EXIT_FAILURE);
-    #[allow(clippy::empty_loop)]
-    loop {}
+    faults::exit(ok)
 }
