@@ -10,10 +10,11 @@ reduces it to 128x64 (each 4x4 block must be one grey), thresholds it at
 half brightness and compares it with `golden/NAME-128x64.png`. A capture
 that differs is saved next to its golden as `NAME-128x64.qemu.png`.
 
-    qemu_walk.py ELF [--cpu cortex-m3] [--golden DIR] [--timeout S]
+    qemu_walk.py ELF [--cpu cortex-m3] [--golden DIR] [--timeout S] [--captures DIR]
 
 Prints one line a frame and a summary with the deepest stack the firmware
-reported (`STACK_PEAK n`); exits 0 when every capture matched. Standard
+reported (`STACK_PEAK n`) and the part of it that main's frame and the
+start-up code take (`MAIN_FRAME n`); exits 0 when every capture matched. Standard
 library only: the goldens are decoded with zlib.
 """
 
@@ -222,6 +223,11 @@ def main():
     ap.add_argument("--golden", default=GOLDEN)
     ap.add_argument("--timeout", type=float, default=60, help="seconds for the whole walk")
     ap.add_argument("--qemu", default="qemu-system-arm")
+    ap.add_argument("--captures", metavar="DIR",
+                    help="also save every capture, as the OLED showed it, as DIR/NAME.png")
+    ap.add_argument("--check-captures", metavar="DIR",
+                    help="first check that the captures kept in DIR (the README's) "
+                         "still match their goldens")
     args = ap.parse_args()
     steps = read_walk(os.path.join(args.golden, "walk.txt"))
     goldens = {}
@@ -232,6 +238,23 @@ def main():
             if (w, h) != (WIDTH, HEIGHT):
                 raise SystemExit(f"{path}: {w}x{h}, not {WIDTH}x{HEIGHT}")
             goldens[name] = [[v >= 128 for v in r] for r in rows]
+
+    if args.check_captures:
+        stale = []
+        for f in sorted(os.listdir(args.check_captures)):
+            name, ext = os.path.splitext(f)
+            if ext != ".png":
+                continue
+            golden = os.path.join(args.golden, f"{name}-{WIDTH}x{HEIGHT}.png")
+            _, _, rows = png_read(os.path.join(args.check_captures, f))
+            small = reduce(rows) if len(rows) == HEIGHT * SCALE else None
+            _, _, want = png_read(golden)
+            if small != [[v >= 128 for v in r] for r in want]:
+                stale.append(f)
+        if stale:
+            raise SystemExit(f"{args.check_captures}: {', '.join(stale)} no longer match "
+                             "their goldens (--captures writes them anew)")
+        print(f"{args.check_captures}: the kept captures match their goldens")
 
     tmp = tempfile.mkdtemp(prefix="feudfacts-oled-")
     sock, log = os.path.join(tmp, "qmp.sock"), os.path.join(tmp, "semihosting.log")
@@ -260,6 +283,9 @@ def main():
             shot = os.path.join(tmp, f"{i}.ppm")
             qmp.call("screendump", filename=shot)
             w, h, rows = ppm_read(shot)
+            if args.captures:
+                os.makedirs(args.captures, exist_ok=True)
+                png_write(os.path.join(args.captures, f"{name}.png"), rows)
             small = reduce(rows) if (w, h) == (WIDTH * SCALE, HEIGHT * SCALE) else None
             captured += 1
             if small is None:
@@ -287,6 +313,12 @@ def main():
         log_file.close()
     print(f"oled walk on {args.cpu}: {len(steps)} frames, {captured} captured, "
           f"{captured - len(failed)} match their goldens")
+    # What the firmware said besides its frames: its name, its main frame
+    # (MAIN_FRAME n) and the blob it carries.
+    with open(log, "rb") as f:
+        for line in f.read().decode(errors="replace").splitlines():
+            if not line.startswith("FRAME "):
+                print(line)
     print(f"STACK_PEAK {peak}")
     for f in failed:
         print(f"FAIL: {f}")
@@ -294,4 +326,7 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except (OSError, ValueError, subprocess.CalledProcessError) as e:
+        sys.exit(f"{os.path.basename(sys.argv[0])}: {e}")

@@ -19,14 +19,15 @@
 #![no_std]
 #![no_main]
 
+#[path = "../../firmware/src/faults.rs"]
+mod faults;
 mod lm3s6965;
 mod ssd0323;
 #[path = "../../firmware/src/stack.rs"]
 mod stack;
 
-use core::panic::PanicInfo;
-use cortex_m_rt::{entry, exception, ExceptionFrame};
-use cortex_m_semihosting::{debug, hio};
+use cortex_m_rt::entry;
+use cortex_m_semihosting::hio;
 use feudfacts::Corpus;
 use feudfacts_display::app::{App, Button, Config};
 use feudfacts_display::Screen;
@@ -73,13 +74,19 @@ fn button(key: Key) -> Button {
 #[entry]
 fn main() -> ! {
     stack::paint();
+    let (_, top) = stack::bounds();
     let mut log = Log(hio::hstdout().ok());
-    log.str("feudfacts OLED firmware\n");
+    // The stack down to this frame: what the rest of the run adds to it is
+    // the shared code's, the same on the Pico (see ci/oled.sh).
+    let main_frame = top - cortex_m::register::msp::read() as usize;
+    log.str("feudfacts OLED firmware\nMAIN_FRAME ")
+        .num(main_frame)
+        .str("\n");
     let (bus, mut pad) = lm3s6965::init();
     // The frame in .bss, taken once: main never returns.
     let Some(frame) = cortex_m::singleton!(: ssd0323::Frame = [0; 1024]) else {
         log.str("FAIL: the frame is taken\n");
-        exit(false)
+        faults::exit(false)
     };
     let mut oled = Ssd0323::new(bus, frame);
     if oled.init().is_err() {
@@ -92,7 +99,6 @@ fn main() -> ! {
         .num(corpus.total_records())
         .str(" records\n");
     let mut app = App::new(corpus, Screen::OLED_128X64, Config::DEMO);
-    let (_, top) = stack::bounds();
     let mut lowest = stack::lowest_used();
     // The stack the press that led to this frame took.
     let mut pressed = 0;
@@ -131,32 +137,5 @@ fn main() -> ! {
         ((), pressed) = stack::measure(|| app.press(button(key)));
         lowest = lowest.min(stack::lowest_used());
     }
-    exit(false)
-}
-
-fn exit(ok: bool) -> ! {
-    debug::exit(if ok {
-        debug::EXIT_SUCCESS
-    } else {
-        debug::EXIT_FAILURE
-    });
-    #[allow(clippy::empty_loop)]
-    loop {}
-}
-
-#[panic_handler]
-fn panic(_: &PanicInfo) -> ! {
-    // The message is not printed: formatting it would link `core::fmt`.
-    if let Ok(mut h) = hio::hstdout() {
-        let _ = h.write_all(b"PANIC\n");
-    }
-    exit(false)
-}
-
-#[exception]
-unsafe fn HardFault(_frame: &ExceptionFrame) -> ! {
-    if let Ok(mut h) = hio::hstdout() {
-        let _ = h.write_all(b"HARDFAULT\n");
-    }
-    exit(false)
+    faults::exit(false)
 }
