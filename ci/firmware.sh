@@ -2,9 +2,10 @@
 # On the device (issue 4): cross-builds the core and the C ABI static library
 # for three Cortex-M targets, runs the Rust firmware (examples/firmware) under
 # qemu-system-arm on three machines and the C firmware (examples/firmware-c)
-# on one, asserting on their output, then prints the size table and fails
-# when the thumbv6m budget is broken or a figure grows more than 10% past
-# ci/size-baseline.txt.
+# on one, asserting on their output; runs ci/oled.sh (issue 15: the OLED
+# firmware under QEMU, every frame checked against its golden, and the Pico
+# image); then prints the size table and fails when a budget is broken or a
+# figure grows more than 10% past ci/size-baseline.txt.
 #
 #   bash ci/firmware.sh                         # what .ci/run does
 #   UPDATE_SIZE_BASELINE=1 bash ci/firmware.sh  # accept the current figures
@@ -190,6 +191,21 @@ else
   problem "examples/firmware-c (or ffi/) is missing: the C firmware was not run"
 fi
 
+# --- the firmwares that drive a display (ci/oled.sh) ---------------------------
+# The OLED firmware under QEMU on thumbv7m and thumbv6m, every frame compared
+# with its golden, and the Pico image (built, .uf2 checked, RAM figured).
+if bash ci/oled.sh; then
+  note "--- OLED firmware and Pico image: ok"
+else
+  problem "ci/oled.sh failed (see above)"
+fi
+if [ -f target/oled/figures ]; then
+  while read -r t m v; do
+    [ -n "${fig[$t.flash]:-}" ] || [ "$m" != flash ] || targets+=("$t")
+    fig[$t.$m]=$v
+  done <target/oled/figures
+fi
+
 # --- the size table ------------------------------------------------------------
 metrics=(flash code ram blob search_stack stack_peak)
 note ""
@@ -198,12 +214,14 @@ note "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 for t in "${targets[@]}"; do
   [ -n "${fig[$t.flash]:-}" ] || continue
   row="| $t"
-  for m in "${metrics[@]}"; do row="$row | ${fig[$t.$m]}"; done
+  for m in "${metrics[@]}"; do row="$row | ${fig[$t.$m]:--}"; done
   note "$row |"
 done
 note ""
 note "flash = .vector_table + .text + .rodata (code = flash - blob); RAM = .data + .bss + stack peak."
 note "thumbv6m-partition: the blob (full profile, word index) is in its own partition, not in flash."
+note "oled-*: the OLED firmware on lm3s6965evb (full profile); its stack peak covers every frame of the walk."
+note "pico-thumbv6m: not run (no RP2040 in QEMU); its stack is its main frames plus the shared code's, measured by oled-thumbv6m."
 for t in "${targets[@]}"; do
   [ -n "${fig[$t.detail]:-}" ] && note "  $t: flash ${fig[$t.detail]% |*}; RAM ${fig[$t.detail]#*| }"
 done
@@ -226,6 +244,16 @@ for m in flash ram search_stack; do
 done
 done
 
+# The display firmwares: the RAM budget (their parts' flash holds the full
+# corpus: 256 KiB on the LM3S6965, 2 MiB on the Pico).
+for t in oled-thumbv7m oled-thumbv6m pico-thumbv6m; do
+  v=${fig[$t.ram]:-}
+  if [ -z "$v" ]; then problem "budget $t ram: no figure"
+  elif [ "$v" -le "${budget[ram]}" ]; then note "budget $t ram: $v <= ${budget[ram]} ok"
+  else problem "budget $t ram: $v > ${budget[ram]}"
+  fi
+done
+
 if [ "${UPDATE_SIZE_BASELINE:-}" = 1 ]; then
   {
     note "# Size baseline of the firmware (bytes), written by UPDATE_SIZE_BASELINE=1 bash ci/firmware.sh."
@@ -233,7 +261,9 @@ if [ "${UPDATE_SIZE_BASELINE:-}" = 1 ]; then
     grep -E '^waive ' "$baseline_file" 2>/dev/null || true
     for t in "${targets[@]}"; do
       [ -n "${fig[$t.flash]:-}" ] || continue
-      for m in "${metrics[@]}"; do note "$t $m ${fig[$t.$m]}"; done
+      for m in "${metrics[@]}"; do
+        [ -z "${fig[$t.$m]:-}" ] || note "$t $m ${fig[$t.$m]}"
+      done
     done
   } >"$baseline_file.new"
   mv "$baseline_file.new" "$baseline_file"

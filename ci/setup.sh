@@ -6,6 +6,8 @@ APT_PACKAGES=(gcc g++ make python3 valgrind wamerican-huge)
 # web (ci/web.sh): Debian's Chromium, which the browser test drives, and an
 # emoji font for the flag in Altman's post (its screenshots are the README's).
 APT_PACKAGES+=(chromium fonts-noto-color-emoji)
+# ci/install.sh: the header under clang -Weverything, builds through CMake and pkg-config.
+APT_PACKAGES+=(clang cmake pkg-config)
 need=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")

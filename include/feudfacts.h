@@ -10,6 +10,42 @@
  * FEUD_OK is 0. NULL pointers are refused with FEUD_ERR_NULL, never crash.
  * There is no global state: every function may be called from any thread at
  * any time; only a feud_cursor must not be advanced by two threads at once.
+ *
+ * Installed, it is found with `pkg-config --cflags --libs feudfacts` or
+ * CMake's `find_package(feudfacts)` (target feudfacts::feudfacts):
+ *
+ * ```c
+ * #include <stdio.h>
+ * #include "feudfacts.h"
+ *
+ * int main(void) {
+ *     const feud_corpus *c = feud_embedded();
+ *     feud_hit hits[3];
+ *     feud_summary sum;
+ *     size_t i;
+ *     enum feud_status st = feud_search(c, "softbank", NULL, hits, 3, &sum);
+ *     if (st != FEUD_OK) {
+ *         fprintf(stderr, "feud_search: %s\n", feud_status_str(st));
+ *         return 1;
+ *     }
+ *     for (i = 0; i < sum.returned; i++) {
+ *         char line[512];
+ *         st = feud_format_line(c, hits[i].record.kind, hits[i].record.index,
+ *                               line, sizeof line, NULL);
+ *         if (st == FEUD_OK || st == FEUD_ERR_BUFFER_TOO_SMALL)
+ *             printf("%s\n", line);
+ *     }
+ *     return 0;
+ * }
+ * ```
+ *
+ * Warnings: this header compiles clean under clang -Weverything -Werror as
+ * C99, C11 and C++11 except for -Wpadded, so add -Wno-padded to such builds.
+ * The padding cannot go without breaking the ABI: the structs mirror the
+ * library's Rust #[repr(C)] structs field for field, and C aligns a
+ * uint32_t or a pointer that follows a uint8_t. Under clang in C++ the
+ * header silences -Wc++98-compat-pedantic for its own lines only: its enum
+ * ends with a comma, which C99 and C++11 allow and C++98 did not.
  */
 
 #ifndef FEUDFACTS_H
@@ -20,6 +56,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#if defined(__clang__) && defined(__cplusplus)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wc++98-compat-pedantic"
+#define FEUD_DIAGNOSTIC_PUSHED_
+#endif
 
 #define FEUD_STRINGIFY_(x) #x
 #define FEUD_STRINGIFY(x) FEUD_STRINGIFY_(x)
@@ -1146,10 +1188,10 @@ extern "C" {
 const char *feud_version(void);
 
 /**
- * A static English description of a status code (any int is accepted;
- * unknown codes give "unknown status"). Never NULL.
+ * A static English description of a status code (never NULL). Any value is
+ * accepted: one that is not a `feud_status` gives "unknown status".
  */
-const char *feud_status_str(int status);
+const char *feud_status_str(enum feud_status status);
 
 /**
  * The corpus built into the library. Static, already validated; never NULL.
@@ -1327,7 +1369,8 @@ enum feud_status feud_find_key(const struct feud_corpus *corpus,
 
 /**
  * The entity whose name or alias is `name` (NUL-terminated; case,
- * typography and spacing ignored: `altman`, `@SAMA`) into `*out`.
+ * typography and spacing ignored, so `altman` and `SAM  ALTMAN` both find
+ * Sam Altman, as does his X handle `sama` after an at sign) into `*out`.
  *
  * # Safety
  * `name` must be NULL or NUL-terminated; other pointers valid or NULL.
@@ -1500,9 +1543,10 @@ enum feud_status feud_translit(const char *s,
 
 /**
  * Word-wraps `len` bytes of UTF-8 at `s` into lines of at most `cols`
- * characters (0 is taken as 1), breaking at spaces and at `\n`, splitting
- * only words longer than a line, and writes the lines joined by `\n` (no
- * trailing newline) with the snprintf semantics of `feud_format_line`.
+ * characters (0 is taken as 1), breaking at spaces and at line feeds,
+ * splitting only words longer than a line, and writes the lines joined by
+ * line feeds (none after the last) with the snprintf semantics of
+ * `feud_format_line`.
  * `*lines` (may be NULL) gets the number of lines. Transliterate first so
  * that one character is one column.
  *
@@ -1523,3 +1567,8 @@ enum feud_status feud_wrap(const char *s,
 #endif  // __cplusplus
 
 #endif  /* FEUDFACTS_H */
+
+#ifdef FEUD_DIAGNOSTIC_PUSHED_
+#pragma clang diagnostic pop
+#undef FEUD_DIAGNOSTIC_PUSHED_
+#endif

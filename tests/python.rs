@@ -1,6 +1,8 @@
-//! The Python wrapper (`python/feudfacts.py`, ctypes) from `cargo test`: runs
-//! its unittest suite and the example script with `python3` against the
-//! release `libfeudfacts.so`, asserting on the example's output.
+//! The Python package (`python/feudfacts/`, ctypes) from `cargo test`: runs
+//! its unittest suite (`python/tests/`) and the example script with `python3`
+//! against the source tree and the release `libfeudfacts.so`, asserting on
+//! the example's output. `ci/install.sh` runs the same suite against the
+//! wheel installed in a fresh virtualenv.
 
 #[path = "c/support.rs"]
 mod support;
@@ -15,12 +17,15 @@ fn python() -> Command {
     cmd
 }
 
-/// `python3 -m unittest` in python/: every test of the wrapper passes.
+/// `python3 -m unittest discover` in python/: every test of the package
+/// passes (those that need an installed wheel skip).
 #[test]
 fn python_unittest_suite_passes() {
     let out = python()
         .current_dir(repo().join("python"))
-        .args(["-m", "unittest", "-v", "test_feudfacts"])
+        .args([
+            "-m", "unittest", "discover", "-v", "-s", "tests", "-t", "tests",
+        ])
         .output()
         .expect("run python3");
     let err = String::from_utf8_lossy(&out.stderr);
@@ -33,7 +38,18 @@ fn python_unittest_suite_passes() {
         .and_then(|s| s.split(' ').next())
         .and_then(|n| n.parse().ok())
         .expect("unittest summary");
-    assert!(ran >= 15, "only {ran} Python tests ran:\n{err}");
+    assert!(ran >= 30, "only {ran} Python tests ran:\n{err}");
+    // The package's own command, through the source tree.
+    let main = run(python().current_dir(repo().join("python")).args([
+        "-m",
+        "feudfacts",
+        "surely",
+        "know",
+    ]));
+    assert!(
+        main.contains("Sam Altman (2025-01-22): wrong, as you surely know."),
+        "{main}"
+    );
 }
 
 /// The example script searches, prints the thread and refuses bad queries.

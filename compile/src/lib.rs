@@ -5,7 +5,8 @@
 //! `feud compile` command and the benchmarks call it on other corpora. The
 //! blob layout, the record types and text folding are not defined here: they
 //! are the core's own `format`, `records` and `fold` modules, compiled into
-//! this crate by path, so the encoder and the decoder cannot drift.
+//! this crate by path (through the symlinks in `src/core/`, so that the
+//! packaged crate carries them), so the encoder and the decoder cannot drift.
 //!
 //! Every mistake in the source is a [`CompileError`] naming the record and
 //! field: unknown or duplicate ids, references to missing records, a quote or
@@ -17,17 +18,17 @@
 #![deny(missing_docs)]
 
 #[allow(dead_code, missing_docs)]
-#[path = "../../src/fold.rs"]
+#[path = "core/fold.rs"]
 pub mod fold;
 #[allow(dead_code, missing_docs)]
-#[path = "../../src/format.rs"]
+#[path = "core/format.rs"]
 pub mod format;
 #[allow(dead_code, missing_docs)]
 #[path = "../../src/impact.rs"]
 pub mod impact;
 mod provenance;
 #[allow(dead_code, missing_docs)]
-#[path = "../../src/records.rs"]
+#[path = "core/records.rs"]
 pub mod records;
 #[allow(dead_code, missing_docs)]
 #[path = "../../src/stem.rs"]

@@ -22,7 +22,7 @@ static int ascii = 0;
 static unsigned cols = 0;
 
 static int fail(enum feud_status st, const char *what) {
-    fprintf(stderr, "feud_search: %s: %s\n", what, feud_status_str((int)st));
+    fprintf(stderr, "feud_search: %s: %s\n", what, feud_status_str(st));
     return 1;
 }
 
@@ -33,7 +33,7 @@ static void print_record(const feud_corpus *c, feud_kind kind, uint32_t index, c
     size_t needed = 0;
     enum feud_status st = feud_format_line(c, kind, index, line, sizeof line, &needed);
     if (st != FEUD_OK && st != FEUD_ERR_BUFFER_TOO_SMALL) {
-        printf("%s(%s)\n", indent, feud_status_str((int)st));
+        printf("%s(%s)\n", indent, feud_status_str(st));
         return;
     }
     if (ascii) {

@@ -175,10 +175,17 @@ const fn status_of(e: Error) -> feud_status {
     }
 }
 
-/// A static English description of a status code (any int is accepted;
-/// unknown codes give "unknown status"). Never NULL.
+/// A status code as `feud_status_str` receives it. The header declares the
+/// parameter as `enum feud_status` (cbindgen.toml renames this alias), so C
+/// passes what every function returns with no cast and no sign conversion;
+/// this side reads the plain integer, so a value no enumerator names is an
+/// ordinary "unknown status", never an invalid Rust enum.
+type feud_status_code = c_int;
+
+/// A static English description of a status code (never NULL). Any value is
+/// accepted: one that is not a `feud_status` gives "unknown status".
 #[no_mangle]
-pub extern "C" fn feud_status_str(status: c_int) -> *const c_char {
+pub extern "C" fn feud_status_str(status: feud_status_code) -> *const c_char {
     let s: &CStr = match status {
         0 => c"ok",
         1 => c"a required pointer is NULL",
@@ -1464,7 +1471,8 @@ pub unsafe extern "C" fn feud_find_key(
 }
 
 /// The entity whose name or alias is `name` (NUL-terminated; case,
-/// typography and spacing ignored: `altman`, `@SAMA`) into `*out`.
+/// typography and spacing ignored, so `altman` and `SAM  ALTMAN` both find
+/// Sam Altman, as does his X handle `sama` after an at sign) into `*out`.
 ///
 /// # Safety
 /// `name` must be NULL or NUL-terminated; other pointers valid or NULL.
@@ -2045,9 +2053,10 @@ pub unsafe extern "C" fn feud_translit(
 }
 
 /// Word-wraps `len` bytes of UTF-8 at `s` into lines of at most `cols`
-/// characters (0 is taken as 1), breaking at spaces and at `\n`, splitting
-/// only words longer than a line, and writes the lines joined by `\n` (no
-/// trailing newline) with the snprintf semantics of `feud_format_line`.
+/// characters (0 is taken as 1), breaking at spaces and at line feeds,
+/// splitting only words longer than a line, and writes the lines joined by
+/// line feeds (none after the last) with the snprintf semantics of
+/// `feud_format_line`.
 /// `*lines` (may be NULL) gets the number of lines. Transliterate first so
 /// that one character is one column.
 ///

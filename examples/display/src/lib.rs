@@ -13,9 +13,16 @@
 //!
 //! Layout: an inverted header row (speaker, date, query), body rows of
 //! wrapped text, and a footer row with the page number when there are more.
+//! Lists (search results, a reply thread, a menu) draw one item per row, the
+//! selected one inverted. [`app`] moves between these scenes with buttons: the
+//! same code runs in the firmwares and in the host's golden-image tests;
+//! [`buttons`] makes the four buttons it needs of two.
 
 #![no_std]
 #![deny(missing_docs)]
+
+pub mod app;
+pub mod buttons;
 
 use embedded_graphics::{
     mono_font::{iso_8859_1, MonoFont, MonoTextStyle, MonoTextStyleBuilder},
@@ -205,6 +212,62 @@ impl<D: DrawTarget<Color = BinaryColor>> Painter<'_, D> {
         Ok((page, pages))
     }
 
+    /// A page of a list of `count` items from row 1, one item a row:
+    /// `item(i, row)` fills the text of item `i`, and the selected item is
+    /// drawn on an inverted bar. The page shown is the selected item's, else
+    /// `view.page` (clamped). Returns (page drawn, pages, first item shown,
+    /// items shown).
+    fn list(
+        &mut self,
+        count: usize,
+        view: ListView,
+        mut item: impl FnMut(usize, &mut Buf<ROW_BUF>),
+    ) -> Result<(usize, usize, usize, usize), D::Error> {
+        let per_page = self.screen.body_rows();
+        let pages = count.div_ceil(per_page).max(1);
+        let selected = view.selected.filter(|&s| s < count);
+        let page = selected.map_or(view.page, |s| s / per_page).min(pages - 1);
+        let first = page * per_page;
+        let shown = count.saturating_sub(first).min(per_page);
+        for i in 0..shown {
+            let mut line = Buf::<ROW_BUF>::new();
+            item(first + i, &mut line);
+            // A row is one line: a line break in the text becomes a space.
+            for b in &mut line.bytes[..line.len] {
+                if *b == b'\n' {
+                    *b = b' ';
+                }
+            }
+            if selected == Some(first + i) {
+                self.bar(1 + i, line.as_str(), "")?;
+            } else {
+                self.text(1 + i, 0, line.as_str(), false)?;
+            }
+        }
+        Ok((page, pages, first, shown))
+    }
+
+    /// A list's footer: the range shown (`1-4 of 8`), or `empty` when
+    /// there is nothing, and the page number.
+    fn list_footer(
+        &mut self,
+        (page, pages, first, shown): (usize, usize, usize, usize),
+        total: usize,
+        empty: &str,
+    ) -> Result<(), D::Error> {
+        let mut foot = Num::new();
+        if shown > 0 {
+            foot.push(first + 1)
+                .push_str("-")
+                .push(first + shown)
+                .push_str(" of ")
+                .push(total);
+        } else {
+            foot.push_str(empty);
+        }
+        self.footer(foot.as_str(), page, pages)
+    }
+
     /// The footer: `left`, and `p/n` on the right when there is more than one page.
     fn footer(&mut self, left: &str, page: usize, pages: usize) -> Result<(), D::Error> {
         let row = self.screen.rows().saturating_sub(1);
@@ -270,8 +333,42 @@ impl Num {
     }
 }
 
-fn clear<D: DrawTarget<Color = BinaryColor>>(d: &mut D) -> Result<(), D::Error> {
-    d.clear(BinaryColor::Off)
+/// Clears `d` and starts drawing on it.
+fn start<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+) -> Result<Painter<'_, D>, D::Error> {
+    d.clear(BinaryColor::Off)?;
+    Ok(Painter {
+        d,
+        screen,
+        missing: 0,
+    })
+}
+
+/// A card: `head` on the header bar, page `page` of `text` wrapped below,
+/// and `foot` with the page number in the footer (none for `None`).
+fn card<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+    head: &str,
+    text: &str,
+    foot: Option<&str>,
+    page: usize,
+    truncated: bool,
+) -> Result<Page, D::Error> {
+    let mut p = start(d, screen)?;
+    p.bar(0, head, "")?;
+    let (page, pages) = p.body(text, page)?;
+    if let Some(foot) = foot {
+        p.footer(foot, page, pages)?;
+    }
+    Ok(Page {
+        page,
+        pages,
+        missing_glyphs: p.missing,
+        truncated,
+    })
 }
 
 /// A quote card: the speaker on the header bar, the quote in quotation
@@ -297,21 +394,9 @@ pub fn quote_card<D: DrawTarget<Color = BinaryColor>>(
         foot.push_str(dating.date.iso(&mut iso)).push_str(" ");
     }
     foot.push_str(q.medium.name());
-    clear(d)?;
-    let mut p = Painter {
-        d,
-        screen,
-        missing: 0,
-    };
-    p.bar(0, speaker.as_str(), "")?;
-    let (page, pages) = p.body(text.as_str(), page)?;
-    p.footer(foot.as_str(), page, pages)?;
-    Ok(Some(Page {
-        page,
-        pages,
-        missing_glyphs: p.missing,
-        truncated: speaker.truncated || text.truncated,
-    }))
+    let truncated = speaker.truncated || text.truncated;
+    let (head, text, foot) = (speaker.as_str(), text.as_str(), foot.as_str());
+    card(d, screen, head, text, Some(foot), page, truncated).map(Some)
 }
 
 /// A timeline entry (an event or a dated quote): the date on the header
@@ -358,21 +443,9 @@ pub fn timeline_entry<D: DrawTarget<Color = BinaryColor>>(
         .push_str(", ")
         .push(corpus.sources_of(r).count())
         .push_str(" src");
-    clear(d)?;
-    let mut p = Painter {
-        d,
-        screen,
-        missing: 0,
-    };
-    p.bar(0, head.as_str(), "")?;
-    let (page, pages) = p.body(text.as_str(), page)?;
-    p.footer(foot.as_str(), page, pages)?;
-    Ok(Some(Page {
-        page,
-        pages,
-        missing_glyphs: p.missing,
-        truncated: text.truncated,
-    }))
+    let truncated = text.truncated;
+    let (head, text, foot) = (head.as_str(), text.as_str(), foot.as_str());
+    card(d, screen, head, text, Some(foot), page, truncated).map(Some)
 }
 
 /// Why a results page was not drawn.
@@ -382,6 +455,17 @@ pub enum SearchError<E> {
     Query(feudfacts::Error),
     /// The display failed.
     Display(E),
+}
+
+/// Which page of a list is shown, and which item is selected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListView {
+    /// The page drawn when no item is selected (0-based; past the end
+    /// draws the last page).
+    pub page: usize,
+    /// The selected item (0-based over the whole list): drawn on an
+    /// inverted bar, on its own page (which overrides `page`).
+    pub selected: Option<usize>,
 }
 
 /// A page of search results: the query and the match count on the header
@@ -396,61 +480,215 @@ pub fn search_results<D: DrawTarget<Color = BinaryColor>>(
     filter: &Filter,
     page: usize,
 ) -> Result<Page, SearchError<D::Error>> {
+    let view = ListView {
+        page,
+        selected: None,
+    };
+    search_results_with(d, screen, corpus, query, filter, view)
+}
+
+/// [`search_results`] with a selected result: the page that holds it is
+/// drawn, its row inverted (for browsing with buttons, see [`app`]).
+pub fn search_results_with<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+    corpus: &Corpus<'_>,
+    query: &str,
+    filter: &Filter,
+    view: ListView,
+) -> Result<Page, SearchError<D::Error>> {
     let mut hits = [Hit::EMPTY; MAX_RESULTS];
     let summary = corpus
         .search_str(query, filter, &mut hits)
         .map_err(SearchError::Query)?;
-    let per_page = screen.body_rows();
-    let pages = summary.returned.div_ceil(per_page).max(1);
-    let page = page.min(pages - 1);
     let mut q = Buf::<ROW_BUF>::new();
     q.push(query);
+    // The header: the query and how many records match. (Should a search
+    // answer with closest matches rather than exact ones, the header is
+    // where a mark for that belongs.)
     let mut count = Num::new();
     count.push(summary.total);
-    clear(d).map_err(SearchError::Display)?;
-    let mut p = Painter {
-        d,
-        screen,
-        missing: 0,
-    };
+    let mut p = start(d, screen).map_err(SearchError::Display)?;
     p.bar(0, q.as_str(), count.as_str())
         .map_err(SearchError::Display)?;
-    let truncated = q.truncated;
-    let first = page * per_page;
-    let shown = &hits[first.min(summary.returned)..(first + per_page).min(summary.returned)];
-    for (i, h) in shown.iter().enumerate() {
-        // One row of a results page: only the start of the line is shown.
-        let mut raw = [0u8; ROW_BUF];
-        let needed = write_line(corpus, h.record, &mut raw).unwrap_or(0);
-        let mut n = needed.min(raw.len());
-        while n > 0 && core::str::from_utf8(&raw[..n]).is_err() {
-            n -= 1;
-        }
-        let mut line = Buf::<ROW_BUF>::new();
-        line.push(kind_mark(h.record.kind))
-            .push(" ")
-            .push(core::str::from_utf8(&raw[..n]).unwrap_or(""));
-        p.text(1 + i, 0, line.as_str(), false)
-            .map_err(SearchError::Display)?;
-    }
-    let mut foot = Num::new();
-    if summary.returned > 0 {
-        foot.push(first + 1)
-            .push_str("-")
-            .push(first + shown.len())
-            .push_str(" of ")
-            .push(summary.total);
-    } else {
-        foot.push_str("no match");
-    }
-    p.footer(foot.as_str(), page, pages)
+    let shown = p
+        .list(summary.returned, view, |i, line| {
+            record_row(corpus, hits[i].record, line)
+        })
         .map_err(SearchError::Display)?;
+    p.list_footer(shown, summary.total, "no match")
+        .map_err(SearchError::Display)?;
+    Ok(Page {
+        page: shown.0,
+        pages: shown.1,
+        missing_glyphs: p.missing,
+        truncated: q.truncated,
+    })
+}
+
+/// One row of a list: the record's kind mark and the start of its one-line
+/// rendering (only what fits the width is drawn).
+fn record_row(corpus: &Corpus<'_>, r: RecordRef, line: &mut Buf<ROW_BUF>) {
+    let mut raw = [0u8; ROW_BUF];
+    let needed = write_line(corpus, r, &mut raw).unwrap_or(0);
+    let mut n = needed.min(raw.len());
+    while n > 0 && core::str::from_utf8(&raw[..n]).is_err() {
+        n -= 1;
+    }
+    line.push(kind_mark(r.kind))
+        .push(" ")
+        .push(core::str::from_utf8(&raw[..n]).unwrap_or(""));
+}
+
+/// The reply thread of a quote as a list: its root and every reply, depth
+/// first, each row the speaker and the quote, replies indented one column
+/// per level. `None` if there is no such quote.
+pub fn thread_list<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+    corpus: &Corpus<'_>,
+    quote: u32,
+    view: ListView,
+) -> Result<Option<Page>, D::Error> {
+    if corpus.quote(quote).is_none() {
+        return Ok(None);
+    }
+    let count = corpus.thread(quote).count();
+    let mut n = Num::new();
+    n.push(count);
+    let mut p = start(d, screen)?;
+    p.bar(0, "reply thread", n.as_str())?;
+    // Each row: the speaker and the start of the quote (the thread's date
+    // and kind go without saying).
+    let shown = p.list(count, view, |i, line| {
+        let Some((q, depth)) = corpus.thread(quote).nth(i) else {
+            return;
+        };
+        let Some(q) = corpus.quote(q) else { return };
+        for _ in 0..depth {
+            line.push(" ");
+        }
+        line.push(corpus.entity(q.speaker).map_or("?", |e| e.name.as_str()))
+            .push(": ")
+            .push(q.text.as_str());
+    })?;
+    p.list_footer(shown, count, "no quote")?;
+    Ok(Some(Page {
+        page: shown.0,
+        pages: shown.1,
+        missing_glyphs: p.missing,
+        truncated: false,
+    }))
+}
+
+/// A menu: `title` on the header bar, one item a row (each the
+/// concatenation of its two parts, e.g. a label and a value), `footer`
+/// below.
+pub fn menu<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+    title: &str,
+    items: &[[&str; 2]],
+    footer: &str,
+    view: ListView,
+) -> Result<Page, D::Error> {
+    let mut head = Buf::<ROW_BUF>::new();
+    head.push(title);
+    let mut foot = Buf::<ROW_BUF>::new();
+    foot.push(footer);
+    let mut p = start(d, screen)?;
+    p.bar(0, head.as_str(), "")?;
+    let mut truncated = head.truncated || foot.truncated;
+    let (page, pages, ..) = p.list(items.len(), view, |i, line| {
+        let [a, b] = items[i];
+        line.push(a).push(b);
+        truncated |= line.truncated;
+    })?;
+    p.footer(foot.as_str(), page, pages)?;
     Ok(Page {
         page,
         pages,
         missing_glyphs: p.missing,
         truncated,
     })
+}
+
+/// Any record on a card: a quote as [`quote_card`], an event as
+/// [`timeline_entry`], the other kinds with their name or title on the
+/// header bar and their text below. `None` if there is no such record.
+pub fn record_card<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+    corpus: &Corpus<'_>,
+    r: RecordRef,
+    page: usize,
+) -> Result<Option<Page>, D::Error> {
+    let mut head = Buf::<ROW_BUF>::new();
+    let mut text = Buf::<TEXT_BUF>::new();
+    match corpus.record(r) {
+        None => return Ok(None),
+        Some(Record::Quote(_)) => return quote_card(d, screen, corpus, r.index, page),
+        Some(Record::Event(_)) => return timeline_entry(d, screen, corpus, r, page),
+        Some(Record::Entity(e)) => {
+            head.push(e.name.as_str());
+            text.push(e.kind.name());
+            for (i, role) in e.roles.iter().enumerate() {
+                text.push(if i == 0 { ": " } else { "; " })
+                    .push(role.as_str());
+            }
+            for (i, alias) in e.aliases.iter().enumerate() {
+                text.push(if i == 0 { "\nalso " } else { ", " })
+                    .push(alias.as_str());
+            }
+        }
+        Some(Record::Figure(f)) => {
+            head.push("figure");
+            for p in f.phrasings.iter() {
+                text.push("\"").push(p.text.as_str()).push("\"\n");
+            }
+            text.push(f.refers_to.as_str());
+        }
+        Some(Record::Discrepancy(x)) => {
+            head.push("discrepancy");
+            text.push(x.title.as_str())
+                .push("\n")
+                .push(x.description.as_str());
+        }
+        Some(Record::Source(s)) => {
+            head.push(if s.outlet.is_empty() {
+                "source"
+            } else {
+                s.outlet.as_str()
+            });
+            text.push(s.headline.as_str())
+                .push("\n")
+                .push(s.key.as_str());
+        }
+    }
+    let mut foot = Num::new();
+    foot.push_str(r.kind.name())
+        .push_str(", ")
+        .push(corpus.sources_of(r).count())
+        .push_str(" src");
+    let truncated = head.truncated || text.truncated;
+    let (head, text, foot) = (head.as_str(), text.as_str(), foot.as_str());
+    card(d, screen, head, text, Some(foot), page, truncated).map(Some)
+}
+
+/// A message card (`title` on the bar, `text` wrapped below), for what a
+/// device shows instead of a scene it cannot draw.
+pub fn message<D: DrawTarget<Color = BinaryColor>>(
+    d: &mut D,
+    screen: Screen,
+    title: &str,
+    text: &str,
+) -> Result<Page, D::Error> {
+    let mut head = Buf::<ROW_BUF>::new();
+    head.push(title);
+    let mut body = Buf::<TEXT_BUF>::new();
+    body.push(text);
+    let truncated = head.truncated || body.truncated;
+    card(d, screen, head.as_str(), body.as_str(), None, 0, truncated)
 }
 
 /// A one-character mark of a record's kind at the start of a result row.

@@ -1,8 +1,9 @@
 //! Golden images: every scene on both screens is compared pixel for pixel
-//! with the PNG committed under `golden/`; `UPDATE_GOLDEN=1 cargo test -p
-//! feudfacts-display` rewrites them (and the README screenshots). Also: no
-//! corpus string reaches a font as a character it cannot draw, and the
-//! transliteration adds no `?` of its own.
+//! with the PNG committed under `golden/`, and so is every frame of the
+//! device walk (`golden/walk.txt`, the buttons CI presses on the emulated
+//! OLED); `UPDATE_GOLDEN=1 cargo test -p feudfacts-display` rewrites them
+//! (and the README screenshots). Also: no corpus string reaches a font as a
+//! character it cannot draw, and the transliteration adds no `?` of its own.
 
 #[path = "../scenes.rs"]
 mod scenes;
@@ -13,6 +14,7 @@ use embedded_graphics_simulator::{
     BinaryColorTheme, OutputSettings, OutputSettingsBuilder, SimulatorDisplay,
 };
 use feudfacts::{translit, Charset, Corpus, Filter, Kind, Record, RecordRef};
+use feudfacts_display::app::{App, Button, Config};
 use feudfacts_display::{quote_card, search_results, timeline_entry, Page, Screen, SearchError};
 use std::path::{Path, PathBuf};
 
@@ -102,6 +104,77 @@ fn scenes_match_the_golden_images() {
     }
     if updating() {
         write_readme_screenshots();
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// One step of `golden/walk.txt`: the button (`None` for the boot frame)
+/// and the golden the frame must match (`None` for `-`).
+type Step = (Option<Button>, Option<String>);
+
+fn walk() -> Vec<Step> {
+    let path = golden_dir().join("walk.txt");
+    let text = std::fs::read_to_string(&path).expect("golden/walk.txt");
+    let mut steps = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [button, golden] = fields[..] else {
+            panic!("walk.txt:{}: want `BUTTON GOLDEN`: {line}", n + 1);
+        };
+        let button = match button {
+            "boot" => None,
+            b => Some(
+                Button::from_name(b)
+                    .unwrap_or_else(|| panic!("walk.txt:{}: no button `{b}`", n + 1)),
+            ),
+        };
+        assert_eq!(
+            button.is_none(),
+            steps.is_empty(),
+            "walk.txt:{}: `boot` comes first, and only there",
+            n + 1
+        );
+        steps.push((button, (golden != "-").then(|| golden.to_string())));
+    }
+    steps
+}
+
+#[test]
+fn the_device_walk_matches_its_goldens() {
+    let screen = Screen::OLED_128X64;
+    let scenes = scenes::all::<Display>();
+    let mut app = App::new(Corpus::embedded(), screen, Config::DEMO);
+    let mut failures = Vec::new();
+    let steps = walk();
+    assert!(steps.len() > 10, "a walk of {} steps", steps.len());
+    for (i, (button, golden)) in steps.into_iter().enumerate() {
+        if let Some(b) = button {
+            app.press(b);
+        }
+        let mut d = Display::new(screen.size);
+        let page = app.draw(&mut d).unwrap();
+        let what = format!("walk step {i} ({})", app.view().name());
+        assert_eq!(page.missing_glyphs, 0, "{what}: glyphs the font lacks");
+        let Some(name) = golden else { continue };
+        match scenes.iter().find(|(n, _)| *n == name) {
+            // A scene's golden is written and checked by the scenes test:
+            // here the frame must be that scene, drawn the same way.
+            Some((_, draw)) => {
+                let (want, _) = render(screen, *draw);
+                if want.diff(&d).is_some() {
+                    failures.push(format!("{what}: differs from scene {name}"));
+                }
+            }
+            None => {
+                if let Err(e) = check_golden(&format!("{name}-128x64"), &d) {
+                    failures.push(format!("{what}: {e}"));
+                }
+            }
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

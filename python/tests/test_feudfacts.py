@@ -1,14 +1,29 @@
-"""Tests of the Python wrapper (unittest, standard library only), run by
-tests/python.rs through `python3 -m unittest`. Facts are found by content,
-never by index, so they hold for any corpus with the January 22 exchange."""
+"""Tests of the Python package (unittest, standard library only). Facts are
+found by content, never by index, so they hold for any corpus with the
+January 22 exchange.
 
+Two ways to run them: `cargo test --test python` runs them against the
+source tree (python/feudfacts with FEUDFACTS_LIB set); ci/install.sh runs
+them against the wheel installed in a fresh virtualenv, from outside the
+tree, with FEUDFACTS_TEST_INSTALLED=1, which InstalledTest then checks."""
+
+import copy
 import ctypes
+import dataclasses
+import datetime
 import os
+import pickle
 import struct
+import subprocess
+import sys
+import sysconfig
 import unittest
 from pathlib import Path
 
 import feudfacts as ff
+
+REPO = Path(__file__).resolve().parents[2]
+HEADER = REPO / "include" / "feudfacts.h"
 
 SOFTBANK = "SoftBank has well under $10B secured. I have that on good authority."
 
@@ -29,15 +44,17 @@ class Base(unittest.TestCase):
 
 class LibraryTest(Base):
     def test_version(self):
-        header = (Path(__file__).resolve().parent.parent / "include" / "feudfacts.h").read_text()
+        header = HEADER.read_text()
         parts = [
             next(l.split()[2] for l in header.splitlines() if l.startswith(f"#define FEUD_VERSION_{p} "))
             for p in ("MAJOR", "MINOR", "PATCH")
         ]
         self.assertEqual(ff.version(), ".".join(parts))
+        # The package is versioned as the library it bundles.
+        self.assertEqual(ff.__version__, ff.version())
 
     def test_struct_shapes_match_the_header(self):
-        header = (Path(__file__).resolve().parent.parent / "include" / "feudfacts.h").read_text()
+        header = HEADER.read_text()
 
         def define(name):
             return int(next(l.split()[2] for l in header.splitlines()
@@ -114,6 +131,11 @@ class RecordTest(Base):
             self.c.entity_by_name("")
         with self.assertRaises(ff.InvalidUtf8Error):
             self.c.entity_by_name(b"Alt\xc3man")
+        with self.assertRaises(ff.InvalidUtf8Error):
+            self.c.entity_by_name("Alt\udcc3man")  # a byte Python could not decode
+        with self.assertRaises(ff.InvalidUtf8Error) as cm:
+            ff.translit("lone \ud800 surrogate")
+        self.assertEqual(str(cm.exception), "the text is not valid UTF-8")
 
     def test_the_softbank_post(self):
         q = self.softbank
@@ -359,6 +381,190 @@ class OpenTest(Base):
             with self.assertRaises(ff.BlobError):
                 ff.Corpus.open(data)
         self.assertEqual(ff.Corpus.open(bytes(blob)).stats(), self.c.stats())
+
+
+class InstalledTest(unittest.TestCase):
+    """What an installed wheel must be: imported from site-packages, loading
+    the library it carries, with no environment variable and no checkout."""
+
+    def setUp(self):
+        if os.environ.get("FEUDFACTS_TEST_INSTALLED") != "1":
+            self.skipTest("runs against an installed wheel (ci/install.sh)")
+
+    def test_imported_from_site_packages_with_the_bundled_library(self):
+        self.assertNotIn("FEUDFACTS_LIB", os.environ)
+        package = Path(ff.__file__).resolve().parent
+        site = {Path(sysconfig.get_paths()[k]).resolve() for k in ("purelib", "platlib")}
+        self.assertIn(package.parent, site)
+        self.assertNotIn(REPO, package.parents)
+        lib = ff.library_path()
+        self.assertEqual(lib.parent, package)
+        self.assertTrue(lib.name.startswith("_libfeudfacts"), lib)
+        self.assertTrue((package / "py.typed").exists())
+
+    def test_metadata_version_is_the_package_version(self):
+        from importlib import metadata
+        self.assertEqual(metadata.version("feudfacts"), ff.__version__)
+
+
+class MessageTest(Base):
+    """Every refusal says what was not found or what is wrong with it."""
+
+    def assertRefused(self, error, message, call, *args, **kwargs):
+        with self.assertRaises(error) as cm:
+            result = call(*args, **kwargs)
+            if hasattr(result, "__next__"):
+                next(result)
+        self.assertEqual(str(cm.exception), message)
+
+    def test_not_found_names_what(self):
+        self.assertRefused(ff.NotFoundError, "no record with key 'q-nope'", self.c.find_key, "q-nope")
+        self.assertRefused(ff.NotFoundError, "no quote with key 'q-nope'", self.c.quote, "q-nope")
+        self.assertRefused(ff.NotFoundError,
+                           "no quote with key 'sam-altman' ('sam-altman' is an entity)",
+                           self.c.quote, "sam-altman")
+        self.assertRefused(ff.NotFoundError, "no entity named 'nobody at all'",
+                           self.c.entity_by_name, "nobody at all")
+        n = self.c.count("quote")
+        self.assertRefused(ff.NotFoundError, f"no quote {n}", self.c.quote, n)
+        self.assertRefused(ff.NotFoundError, f"no quote {n}", self.c.thread, n)
+        self.assertRefused(ff.NotFoundError, f"no quote {n}", self.c.format_line, ("quote", n))
+        self.assertRefused(ff.NotFoundError, f"no quote {n}", self.c.key, "quote", n)
+        self.assertRefused(ff.NotFoundError, "no entity 65535", self.c.search, "softbank",
+                           entity=65535)
+        self.assertRefused(ff.NotFoundError, "no entity named 'nobody'", self.c.search,
+                           "softbank", entity="nobody")
+        self.assertRefused(ff.InvalidArgumentError, "unknown kind 'nonsense'", self.c.count,
+                           "nonsense")
+        self.assertRefused(ff.InvalidArgumentError,
+                           "unknown charset 'ebcdic': use 'ascii' or 'latin1'", ff.translit,
+                           "x", "ebcdic")
+        # The library's own words where the wrapper knows no better.
+        self.assertRefused(ff.EmptyQueryError, "query is empty", self.c.search, "")
+
+    def test_keys_and_indexes_find_the_same_record(self):
+        self.assertEqual(self.c.quote(self.softbank.key), self.softbank)
+        self.assertEqual(self.c.record("quote", self.softbank.key), self.softbank)
+        self.assertEqual(self.c.entity("sam-altman"), self.altman)
+        self.assertEqual(list(self.c.thread(self.reply.key)), list(self.c.thread(self.reply)))
+
+
+class DateTest(Base):
+    def test_day_precise_dates_are_datetime_dates(self):
+        d = self.softbank.dating.date
+        self.assertEqual(d.to_date(), datetime.date(2025, 1, 22))
+        self.assertEqual(ff.Date.from_date(datetime.date(2025, 1, 22)), d)
+        self.assertEqual(ff.Date.parse(datetime.date(2025, 1, 22)), d)
+        self.assertEqual(ff.Date.parse(datetime.datetime(2025, 1, 22, 9, 30)), d)
+        every = [h.date for h in self.c.matches("softbank") if h.date is not None]
+        self.assertTrue(every)
+        for date in every:
+            if date.precision == "day":
+                self.assertEqual(date.to_date().isoformat(), date.iso())
+
+    def test_coarser_dates_refuse_to_invent_a_day(self):
+        for date, precision in ((ff.Date(2025, 1), "month"), (ff.Date(2015), "year")):
+            self.assertEqual(date.precision, precision)
+            with self.assertRaises(ValueError) as cm:
+                date.to_date()
+            self.assertIn(f"precise only to the {precision}", str(cm.exception))
+
+    def test_impossible_dates_are_refused_with_the_reason(self):
+        cases = [
+            ((2025, 13), "the month must be 1 to 12"),
+            ((2025, 2, 29), "February 2025 has no day 29"),
+            ((2025, 0, 3), "a day needs a month"),
+            ((0,), "the year must be 1 to 65535"),
+        ]
+        for args, reason in cases:
+            with self.assertRaises(ff.InvalidArgumentError) as cm:
+                ff.Date(*args)
+            self.assertIn(reason, str(cm.exception))
+        self.assertEqual(ff.Date(2024, 2, 29).to_date(), datetime.date(2024, 2, 29))
+        with self.assertRaises(ff.InvalidArgumentError) as cm:
+            ff.Date.parse("22/01/2025")
+        self.assertIn("use YYYY, YYYY-MM or YYYY-MM-DD", str(cm.exception))
+        with self.assertRaises(ff.InvalidArgumentError) as cm:
+            list(self.c.timeline("2025-02", "2025-01"))
+        self.assertEqual(str(cm.exception), "the range starts (2025-02) after it ends (2025-01)")
+
+    def test_searches_take_datetime_dates(self):
+        day = datetime.date(2025, 1, 22)
+        by_date = self.c.search("softbank", date_from=day, date_to=day, limit=50)
+        by_text = self.c.search("softbank", date_from="2025-01-22", date_to="2025-01-22", limit=50)
+        self.assertEqual(by_date, by_text)
+        self.assertIn(self.softbank, [r for _, r in self.c.timeline(day, day)])
+
+
+class EntityRefTest(Base):
+    def test_references_resolve_to_names(self):
+        speaker = self.softbank.speaker
+        self.assertIsInstance(speaker, ff.EntityRef)
+        self.assertEqual((speaker.name, speaker.key), ("Elon Musk", self.musk.key))
+        self.assertEqual(speaker, self.musk.index)  # still the index
+        self.assertEqual(self.c.entity(speaker), self.musk)
+        self.assertEqual(str(self.reply.speaker), "Sam Altman")
+        events = list(self.c.records("event"))
+        self.assertTrue(any(p.name == "Elon Musk" for e in events for p in e.participants))
+        for e in events:
+            for p in e.participants:
+                self.assertEqual(p.name, self.c.entity(p).name)
+        figures = list(self.c.records("figure"))
+        refs = [r for f in figures for r in f.claimed_by + f.disputed_by]
+        self.assertTrue(refs)
+        for r in refs:
+            self.assertEqual((r.name, r.key), (self.c.entity(r).name, self.c.entity(r).key))
+        self.assertEqual(self.c.entity_ref("@sama").name, "Sam Altman")
+
+    def test_records_copy_and_pickle_whole(self):
+        for q in (copy.deepcopy(self.softbank), pickle.loads(pickle.dumps(self.softbank))):
+            self.assertEqual(q, self.softbank)
+            self.assertEqual(q.speaker.name, "Elon Musk")
+        self.assertEqual(dataclasses.asdict(self.softbank)["speaker"], self.musk.index)
+
+
+class MainTest(unittest.TestCase):
+    """python -m feudfacts, as a user runs it."""
+
+    def run_main(self, *args):
+        return subprocess.run([sys.executable, "-m", "feudfacts", *args],
+                              capture_output=True, text=True, timeout=60)
+
+    def test_search(self):
+        out = self.run_main("softbank", "secured", "-k", "quote")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertRegex(out.stdout, r"^[1-9][0-9]* hits? for 'softbank secured'\n")
+        self.assertIn("[quote q-softbank-well-under-10b] Elon Musk (2025-01-22): " + SOFTBANK,
+                      out.stdout)
+        self.assertNotIn("[event ", out.stdout)
+        ascii_out = self.run_main("--ascii", "surely", "know")
+        self.assertIn("[US flag]", ascii_out.stdout)
+
+    def test_refusals_are_one_line_and_exit_1(self):
+        for args, message in [((" ",), "feudfacts: query is empty\n"),
+                              (("softbank", "-e", "nobody"),
+                               "feudfacts: no entity named 'nobody'\n"),
+                              (("softbank", "--from", "2025-13"),
+                               "feudfacts: invalid date 2025-13-00: the month must be 1 to 12 "
+                               "(or 0: unknown)\n")]:
+            out = self.run_main(*args)
+            self.assertEqual((out.returncode, out.stderr, out.stdout), (1, message, ""), args)
+
+    def test_bad_utf8_and_bad_options_are_refused(self):
+        out = subprocess.run([sys.executable, "-m", "feudfacts", b"soft\xffbank"],
+                             capture_output=True, text=True, timeout=60)
+        self.assertEqual((out.returncode, out.stderr), (1, "feudfacts: input is not valid UTF-8\n"))
+        for args in (("-n", "-1", "softbank"), ("-n", "many", "softbank"), ()):
+            out = self.run_main(*args)
+            self.assertEqual(out.returncode, 2, args)
+            self.assertIn("usage: python -m feudfacts", out.stderr)
+        out = self.run_main("-k", "nonsense", "softbank")
+        self.assertEqual((out.returncode, out.stderr), (1, "feudfacts: unknown kind 'nonsense'\n"))
+
+    def test_version(self):
+        out = self.run_main("--version")
+        self.assertEqual(out.stdout.strip(), f"feudfacts {ff.__version__} (libfeudfacts "
+                                             f"{ff.version()})")
 
 
 if __name__ == "__main__":
