@@ -24,17 +24,17 @@ pub mod fold;
 #[path = "core/format.rs"]
 pub mod format;
 #[allow(dead_code, missing_docs)]
-#[path = "../../src/impact.rs"]
+#[path = "core/impact.rs"]
 pub mod impact;
 mod provenance;
 #[allow(dead_code, missing_docs)]
 #[path = "core/records.rs"]
 pub mod records;
 #[allow(dead_code, missing_docs)]
-#[path = "../../src/stem.rs"]
+#[path = "core/stem.rs"]
 pub mod stem;
 #[allow(dead_code, missing_docs)]
-#[path = "../../src/tokens.rs"]
+#[path = "core/tokens.rs"]
 pub mod tokens;
 pub use provenance::{supports, Support};
 

@@ -140,13 +140,23 @@
   function renderSummary(res) {
     const s = $('summary');
     if (res.error) {
-      s.textContent = res.error.code === 'too-many-terms' ? 'That is more words than a search can hold (at most 8).'
+      s.textContent = res.error.code === 'too-many-terms' ? 'That is more words than a search can hold (at most 16).'
         : res.error.code === 'query-too-long' ? 'That search is too long (at most 256 letters).'
           : res.error.message;
       return;
     }
-    if (res.total === 0) s.textContent = 'No record has every word. Try fewer words, or a word’s beginning with *.';
-    else s.textContent = res.total === 1 ? '1 record' : `${res.total} records`;
+    const parts = [];
+    if (res.suggestion) {
+      parts.push('Did you mean ', el('button', {
+        type: 'button', class: 'suggestion',
+        on: { click: () => { $('q').value = res.suggestion; runSearch(); } },
+      }, res.suggestion), '? ');
+    }
+    if (res.total === 0 && res.returned > 0) parts.push('No record has every word; closest matches:');
+    else if (res.total === 0) parts.push('Nothing found. Try fewer words, or a word’s beginning with *.');
+    else if (res.partial > 0) parts.push(`${res.total === 1 ? '1 record' : `${res.total} records`} with every word, then the closest matches`);
+    else parts.push(res.total === 1 ? '1 record' : `${res.total} records`);
+    s.replaceChildren(...parts);
   }
 
   function hitItem(h) {

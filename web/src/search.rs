@@ -13,16 +13,17 @@ use crate::json::Json;
 use crate::refs;
 use feudfacts::format::Segment;
 use feudfacts::{
-    Corpus, Date, Entity, Error, Field, Filter, Hit, Kind, KindSet, Query, Record, Summary,
-    MAX_QUERY_LEN,
+    Corpus, Date, Entity, Error, Field, Filter, Hit, Kind, KindSet, Mode, Query, Record,
+    Summary, MAX_QUERY_LEN,
 };
 
 /// Flag: read the last word as a prefix unless the query ends in a space.
 pub const AS_YOU_TYPE: u32 = 1;
+/// Flag: strict matching (every term literally, no closest matches).
+pub const STRICT: u32 = 2;
 /// Every flag this version knows; others are refused, so a caller written
-/// for a later version (a strict mode, say) fails loudly rather than being
-/// ignored.
-pub const KNOWN_FLAGS: u32 = AS_YOU_TYPE;
+/// for a later version fails loudly rather than being ignored.
+pub const KNOWN_FLAGS: u32 = AS_YOU_TYPE | STRICT;
 /// The most hits one response returns.
 pub const MAX_HITS: u32 = 200;
 /// `entity` value meaning "any entity".
@@ -46,7 +47,7 @@ pub struct Request<'q> {
     pub to: u32,
     /// How many hits to return, at most [`MAX_HITS`].
     pub limit: u32,
-    /// [`AS_YOU_TYPE`], or 0.
+    /// [`AS_YOU_TYPE`], [`STRICT`], or 0.
     pub flags: u32,
 }
 
@@ -78,6 +79,11 @@ impl Request<'_> {
             }
         }
         Ok(Filter {
+            mode: if self.flags & STRICT != 0 {
+                Mode::Strict
+            } else {
+                Mode::Best
+            },
             kinds: KindSet::from_bits(self.kinds as u8),
             entity,
             from,
@@ -103,8 +109,8 @@ impl Request<'_> {
 }
 
 /// Runs a search and writes its response:
-/// `{"query":…,"total":…,"returned":…,"hits":[…]}` (see [`summary`] and
-/// [`hit`]).
+/// `{"query":…,"total":…,"returned":…,"partial":…,"suggestion":…,"hits":[…]}`
+/// (see [`summary`] and [`hit`]).
 pub fn search(c: &Corpus<'_>, req: &Request<'_>) -> Result<String, Error> {
     if req.flags & !KNOWN_FLAGS != 0 || req.limit > MAX_HITS {
         return Err(Error::InvalidArgument);
@@ -113,11 +119,11 @@ pub fn search(c: &Corpus<'_>, req: &Request<'_>) -> Result<String, Error> {
     let text = req.query_text()?;
     let query = Query::parse(&text)?;
     let mut hits = vec![Hit::EMPTY; req.limit as usize];
-    let found = c.search(&query, &filter, &mut hits);
+    let found = c.search(&query, &filter, &mut hits)?;
     let mut w = Json::new();
     w.obj(|w| {
         w.key("query").str(&text);
-        summary(w, &found);
+        summary(w, c, &query, &found);
         w.key("hits").arr(|w| {
             for h in hits.iter().take(found.returned) {
                 hit(w, c, &query, h);
@@ -127,12 +133,23 @@ pub fn search(c: &Corpus<'_>, req: &Request<'_>) -> Result<String, Error> {
     Ok(w.finish())
 }
 
-/// The members that say what was found: `total` (every match) and
-/// `returned`. When the core's summary says more (whether every word
-/// matched, a suggested spelling), this is where it is written.
-pub fn summary(w: &mut Json, s: &Summary) {
+/// The members that say what was found: `total` (records with every word),
+/// `returned`, `partial` (how many returned hits are closest matches, the
+/// last ones; with `total` 0, no record has every word) and `suggestion`
+/// (the query respelled as the search read its unknown words, or null).
+pub fn summary(w: &mut Json, c: &Corpus<'_>, q: &Query, s: &Summary) {
     w.key("total").uint(s.total as u64);
     w.key("returned").uint(s.returned as u64);
+    w.key("partial").uint(s.partial as u64);
+    let mut buf = [0u8; 2 * MAX_QUERY_LEN];
+    let suggestion = (s.corrected != 0)
+        .then(|| c.suggest(q, &mut buf))
+        .flatten()
+        .and_then(|n| core::str::from_utf8(buf.get(..n)?).ok());
+    match suggestion {
+        Some(t) => w.key("suggestion").str(t),
+        None => w.key("suggestion").null(),
+    };
 }
 
 /// The field a record is listed under, if it is searchable.
@@ -184,6 +201,7 @@ pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, h: &Hit) {
         w.key("index").uint(h.record.index.into());
         w.key("key").str(rec.key().as_str());
         w.key("field").str(h.field.name());
+        w.key("complete").bool(h.complete);
         w.key("dating");
         refs::dating(w, rec.dating());
         let label_f = label_field(&rec);

@@ -82,9 +82,10 @@ fn hits_are_the_cores_hits_in_the_cores_order() {
         let v = search(&req(q));
         let query = Query::parse(q).unwrap();
         let mut hits = vec![Hit::EMPTY; 50];
-        let s = c.search(&query, &Filter::NONE, &mut hits);
+        let s = c.search(&query, &Filter::NONE, &mut hits).unwrap();
         assert_eq!(v["total"], s.total, "{q}");
         assert_eq!(v["returned"], s.returned, "{q}");
+        assert_eq!(v["partial"], s.partial, "{q}");
         let got: Vec<(String, u64)> = v["hits"]
             .as_array()
             .unwrap()

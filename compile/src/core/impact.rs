@@ -1,0 +1,1 @@
+../../../src/impact.rs
