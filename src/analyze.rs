@@ -30,8 +30,8 @@ pub const MAX_ALTS: usize = 20;
 pub const MAX_PREFIX: usize = 6;
 /// The most spellings a misspelt word is corrected to.
 pub const MAX_TYPOS: usize = 2;
-/// The most synonyms a word brings in.
-pub const MAX_SYNONYMS: usize = 3;
+/// The most synonyms a word brings in (those in the corpus).
+pub const MAX_SYNONYMS: usize = 4;
 
 /// Weights of alternatives, in sixteenths.
 pub mod weight {
@@ -163,7 +163,8 @@ impl Intent {
     pub fn boost(self, kind: crate::format::Kind, dated: bool) -> u32 {
         use crate::format::Kind as K;
         match (self, kind) {
-            (Intent::Amount, K::Figure) => 24,
+            // An explicit ask for a number: figures count double.
+            (Intent::Amount, K::Figure) => 32,
             (Intent::Person | Intent::Define, K::Entity) => 24,
             (Intent::Person, K::Quote) => 20,
             (Intent::Time, K::Event | K::Quote) if dated => 20,
@@ -177,6 +178,7 @@ impl Intent {
         match self {
             Intent::None => 16,
             Intent::Time => 20,
+            Intent::Amount => 32,
             _ => 24,
         }
     }
@@ -298,6 +300,9 @@ struct Builder<'a, 'q> {
     query: &'q Query,
     n: u64,
     plan: Plan,
+    /// Alternatives kept free for the clauses still to come (one each), so
+    /// a word's synonyms never crowd out a later word itself.
+    reserve: usize,
 }
 
 impl<'a> Builder<'a, '_> {
@@ -324,8 +329,16 @@ impl<'a> Builder<'a, '_> {
         self.plan.clauses.len().saturating_sub(1) as u8
     }
 
-    /// Adds an alternative to the current clause (dropped when full).
+    /// Adds an alternative to the current clause; dropped when the room left
+    /// is what the clauses still to come need, unless it is the clause's
+    /// first.
     fn alt(&mut self, kind: AltKind, idf: u32, weight: u32, max_impact: u32) {
+        let clause = self.current();
+        let first = !self.plan.alts.iter().any(|a| a.clause == clause);
+        let room = analyze_room(self.plan.alts.len(), self.reserve);
+        if !first && !room {
+            return;
+        }
         let scale = (idf as u64 * weight as u64 / 16).min(u32::MAX as u64) as u32;
         let ub = (scale as u64 * max_impact as u64 * 5 / 4).min(u32::MAX as u64 / 32) as u32;
         let alt = Alt {
@@ -399,10 +412,12 @@ impl<'a> Builder<'a, '_> {
         let syn = self.corpus.synonyms();
         let mut any_synonym = false;
         if let Some(g) = syn.group_of(term.as_bytes()) {
+            let mut added = 0;
             for member in syn.members(g).filter(|m| *m != term.as_bytes()) {
-                if let Some(t) = self.ix.find(member) {
+                if let (true, Some(t)) = (added < MAX_SYNONYMS, self.ix.find(member)) {
                     self.term_alt(t, 0, weight::SYNONYM);
                     any_synonym = true;
+                    added += 1;
                 }
             }
         }
@@ -567,6 +582,11 @@ pub(crate) fn insertion_sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> 
     }
 }
 
+/// Whether an expansion fits beside `reserve` alternatives still needed.
+fn analyze_room(used: usize, reserve: usize) -> bool {
+    used + reserve < MAX_ALTS
+}
+
 /// The impact a record dated as the query says counts with (of 255).
 pub const DATE_IMPACT: u8 = 200;
 /// The impact of a figure of the query's amount.
@@ -584,43 +604,61 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
             alts: heapless::Vec::new(),
             intent: Intent::None,
         },
+        reserve: query.len(),
     };
-    // Word tokens of the word terms; phrases and prefixes go straight in.
+    // First the word tokens of the word terms, and how many phrases,
+    // prefixes and ISO dates there are: every clause to come keeps one
+    // alternative free (see `reserve`).
+    let iso_of = |bytes: &[u8]| {
+        // An ISO date (`2025-01-22`, `2024-09`); a bare year is read below.
+        bytes
+            .contains(&b'-')
+            .then(|| Date::parse(core::str::from_utf8(bytes).unwrap_or("")))
+            .flatten()
+            .filter(|d| (1900..=2099).contains(&d.year))
+    };
     let mut toks: heapless::Vec<Tok, 32> = heapless::Vec::new();
+    let mut special = 0usize;
+    for (ti, (start, len, kind)) in query.spans().enumerate() {
+        let bytes = query.bytes(start, len);
+        if kind != TermKind::Word || iso_of(bytes).is_some() {
+            special += 1;
+            continue;
+        }
+        for (a, e) in tokens::Tokens::new(bytes) {
+            let _ = toks.push(Tok {
+                start: (start + a) as u16,
+                len: (e - a) as u16,
+                term: ti as u8,
+            });
+        }
+    }
     for (ti, (start, len, kind)) in query.spans().enumerate() {
         let ti = ti as u8;
         let bytes = query.bytes(start, len);
-        match kind {
-            TermKind::Phrase => b.phrase(start, len, ti),
-            TermKind::Prefix => b.prefix(bytes, ti),
-            TermKind::Word => {
-                // An ISO date (`2025-01-22`, `2024-09`); a bare year is read below.
-                let iso = bytes
-                    .contains(&b'-')
-                    .then(|| Date::parse(core::str::from_utf8(bytes).unwrap_or("")))
-                    .flatten()
-                    .filter(|d| (1900..=2099).contains(&d.year));
-                if let Some(d) = iso {
-                    let (m, day) = (
-                        Some(d.month).filter(|&m| m > 0),
-                        Some(d.day).filter(|&d| d > 0),
-                    );
-                    b.date(Some(d.year), m, day, &[], ti);
-                    continue;
-                }
-                for (a, e) in tokens::Tokens::new(bytes) {
-                    let _ = toks.push(Tok {
-                        start: (start + a) as u16,
-                        len: (e - a) as u16,
-                        term: ti,
-                    });
-                }
+        let iso = iso_of(bytes);
+        if kind == TermKind::Word && iso.is_none() {
+            continue;
+        }
+        special -= 1;
+        b.reserve = special + toks.len();
+        match (kind, iso) {
+            (TermKind::Phrase, _) => b.phrase(start, len, ti),
+            (TermKind::Prefix, _) => b.prefix(bytes, ti),
+            (_, Some(d)) => {
+                let (m, day) = (
+                    Some(d.month).filter(|&m| m > 0),
+                    Some(d.day).filter(|&d| d > 0),
+                );
+                b.date(Some(d.year), m, day, &[], ti);
             }
+            _ => {}
         }
     }
     let mut i = 0;
     while i < toks.len() {
         let Some(&tok) = toks.get(i) else { break };
+        b.reserve = toks.len() - i - 1;
         let at = |t: &Tok| query.bytes(t.start as usize, t.len as usize);
         let w = at(&tok);
         let next = toks.get(i + 1).map(at);
@@ -674,6 +712,19 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
         }
         b.word(tok);
         i += 1;
+    }
+    // "Which article got it wrong": an article word and a correctness word.
+    if b.plan.intent == Intent::None {
+        let words = || toks.iter().map(|t| query.bytes(t.start as usize, t.len as usize));
+        let article = words().any(|w| {
+            matches!(w, b"article" | b"articles" | b"source" | b"sources" | b"report" | b"reports" | b"outlet" | b"outlets")
+        });
+        let judged = words().any(|w| {
+            matches!(w, b"wrong" | b"right" | b"correct" | b"incorrect" | b"mistaken" | b"false" | b"true")
+        });
+        if article && judged {
+            b.plan.intent = Intent::Disagree;
+        }
     }
     // A query of stop words alone still needs them.
     if !b.plan.clauses.iter().any(|c| c.required) {

@@ -29,7 +29,7 @@ pub const MAX_IMPACT: u8 = 255;
 /// those above text, text above roles and contexts, those above notes.
 pub const fn weight(f: Field) -> u64 {
     match f {
-        Field::EntityName | Field::EntityAlias => 24,
+        Field::EntityName | Field::EntityAlias => 32,
         Field::EventTitle | Field::DiscrepancyTitle | Field::SourceHeadline => 20,
         Field::QuoteSpeaker => 12,
         Field::SourceKeyword

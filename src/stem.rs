@@ -66,8 +66,8 @@ pub fn stem(word: &[u8]) -> Stem {
 /// and `-bre` to `-ter` and `-ber`, `-our` to `-or` in words of six letters
 /// or more, `-ence` to `-ense` in the defence/offence/licence/pretence
 /// family, `-ogue` to `-og`, `-lled`/`-lling` to one `l` in the common verbs
-/// that double it, and `programme` to `program`. Returns the word unchanged
-/// otherwise.
+/// that double it, `scept-` to `skept-`, and `programme` to `program`.
+/// Returns the word unchanged otherwise.
 pub fn normalize(word: &[u8]) -> Stem {
     let mut w = Word::new(word);
     if w.ok {
@@ -237,6 +237,11 @@ fn normalize_in(w: &mut Word) {
             w.replace(w.n, to);
             return;
         }
+    }
+    // sceptic, sceptical, scepticism.
+    if w.word().starts_with(b"scept") {
+        w.b[1] = b'k';
+        return;
     }
     // Verbs that double their final l in British spelling (travelled).
     let doubled_l = w.ends(b"lled") || w.ends(b"lling") || w.ends(b"ller") || w.ends(b"llers");
@@ -698,6 +703,7 @@ mod tests {
             ("travelled", "traveled"),
             ("organisation", "organization"),
             ("analyse", "analyze"),
+            ("scepticism", "skepticism"),
         ] {
             assert_eq!(t(a), t(b), "{a} / {b}");
         }

@@ -156,16 +156,20 @@ pub fn term(form: &[u8]) -> Stem {
     stem::term(form)
 }
 
-/// English function words and question words: never required by a
+/// English function words, question words and the light verbs questions
+/// are phrased with (`put`, `get`, `happen`): never required by a
 /// best-match query and weighted little. Sorted, for binary search.
-pub const STOP_WORDS: [&str; 92] = [
-    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-    "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "doing", "done",
-    "for", "from", "get", "got", "had", "has", "have", "having", "he", "her", "here", "him", "his",
-    "how", "i", "if", "in", "into", "is", "it", "its", "just", "many", "me", "more", "most",
-    "much", "my", "no", "not", "of", "on", "or", "our", "out", "over", "said", "say", "says",
-    "she", "should", "so", "some", "tell", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "to", "was", "we", "were", "what", "when", "where", "which", "who",
+pub const STOP_WORDS: [&str; 124] = [
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "anything", "are", "as",
+    "at", "be", "been", "before", "being", "but", "by", "came", "can", "come", "coming", "could",
+    "did", "do", "does", "doing", "done", "for", "from", "gave", "get", "gets", "getting", "give",
+    "gives", "giving", "go", "goes", "going", "got", "had", "happen", "happened", "happens", "has", "have",
+    "having", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "just", "made", "make", "makes", "making", "many", "me", "more", "most", "much",
+    "my", "no", "not", "of", "on", "or", "our", "out", "over", "put", "puts", "putting",
+    "really", "said", "say", "says", "she", "should", "so", "some", "something", "take", "takes", "taking",
+    "tell", "than", "that", "the", "their", "them", "then", "there", "these", "they", "thing", "things",
+    "this", "to", "took", "was", "we", "went", "were", "what", "when", "where", "which", "who",
     "whom", "whose", "why", "with",
 ];
 
