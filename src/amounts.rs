@@ -163,10 +163,10 @@ pub fn parse(token: &[u8], next: Option<&[u8]>) -> Option<(Amount, bool)> {
         mantissa.checked_mul(10i64.checked_pow(p - decimals)?)?
     } else {
         let div = 10i64.checked_pow(decimals - p)?;
-        if mantissa % div != 0 {
+        if mantissa.checked_rem(div)? != 0 {
             return None;
         }
-        mantissa / div
+        mantissa.checked_div(div)?
     };
     Some((
         Amount {

@@ -235,7 +235,7 @@ fn month(w: &[u8]) -> Option<u8> {
 /// A day of the month as written: `23`, `23rd`, `1st`.
 fn day(w: &[u8]) -> Option<u8> {
     let digits = w.iter().take_while(|c| c.is_ascii_digit()).count();
-    let (num, rest) = w.split_at(digits);
+    let (num, rest) = w.split_at_checked(digits)?;
     if num.is_empty() || num.len() > 2 || !matches!(rest, b"" | b"st" | b"nd" | b"rd" | b"th") {
         return None;
     }
@@ -447,14 +447,14 @@ impl<'a> Builder<'a, '_> {
         for t in 0..self.ix.len() {
             if self.ix.forms(t).any(|f| f.starts_with(prefix)) {
                 let df = self.ix.df(t);
-                // Keep the most common completions.
+                // Keep the most common completions: replace the rarest.
                 if found.is_full() {
-                    match found.iter().enumerate().min_by_key(|(_, x)| x.0) {
-                        Some((i, x)) if x.0 < df => {
-                            found.swap_remove(i);
-                        }
-                        _ => continue,
+                    let rarest = found.iter_mut().min_by_key(|x| x.0);
+                    match rarest {
+                        Some(x) if x.0 < df => *x = (df, t),
+                        _ => {}
                     }
+                    continue;
                 }
                 let _ = found.push((df, t));
             }
@@ -576,9 +576,16 @@ pub(crate) fn insertion_sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> 
     for i in 1..v.len() {
         let mut j = i;
         while j > 0 && v.get(j - 1).map(&key) > v.get(j).map(&key) {
-            v.swap(j - 1, j);
+            swap_down(v, j);
             j -= 1;
         }
+    }
+}
+
+/// Swaps items `i - 1` and `i` (nothing when out of range; no panic path).
+pub(crate) fn swap_down<T>(v: &mut [T], i: usize) {
+    if let Some([a, b]) = i.checked_sub(1).and_then(|p| v.get_mut(p..=i)) {
+        core::mem::swap(a, b);
     }
 }
 
@@ -681,9 +688,8 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
                 None => (None, used),
             };
             let end = (i + used).min(toks.len());
-            let words: heapless::Vec<Tok, 3> =
-                toks.get(i..end).unwrap_or(&[]).iter().copied().collect();
-            b.date(y, Some(m), d, &words, tok.term);
+            let words = toks.get(i..end).unwrap_or(&[]);
+            b.date(y, Some(m), d, words, tok.term);
             i = end;
             continue;
         }
@@ -693,9 +699,8 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
                 None => (None, 2),
             };
             let end = (i + used).min(toks.len());
-            let words: heapless::Vec<Tok, 3> =
-                toks.get(i..end).unwrap_or(&[]).iter().copied().collect();
-            b.date(y, Some(m), Some(d), &words, tok.term);
+            let words = toks.get(i..end).unwrap_or(&[]);
+            b.date(y, Some(m), Some(d), words, tok.term);
             i = end;
             continue;
         }

@@ -444,8 +444,10 @@ pub(crate) fn search(
             }
         }
         let boost = s.plan.intent.max_boost() as u64;
-        let mut order: heapless::Vec<usize, { analyze::MAX_CLAUSES }> =
-            (0..s.plan.clauses.len()).collect();
+        let mut order: heapless::Vec<usize, { analyze::MAX_CLAUSES }> = heapless::Vec::new();
+        for c in 0..s.plan.clauses.len() {
+            let _ = order.push(c);
+        }
         analyze::insertion_sort_by_key(&mut order, |&c| ub.get(c).copied().unwrap_or(0));
         let mut d = 0u32;
         loop {

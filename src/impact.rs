@@ -83,8 +83,10 @@ pub struct FieldLength {
 pub fn pseudo_tf(field: Field, tf: u64, len: u64, stats: FieldLength) -> u64 {
     // norm * 1024 = 1024 - b + b * len / avg, with avg = bytes / segments.
     let avg_scaled = stats.bytes.max(1);
-    let norm = (1024 - B) + B * len * stats.segments.max(1) / avg_scaled;
-    weight(field) * tf * TF_ONE * 128 / norm.max(1)
+    let norm = (1024 - B).saturating_add(
+        B.saturating_mul(len).saturating_mul(stats.segments.max(1)) / avg_scaled,
+    );
+    weight(field).saturating_mul(tf).saturating_mul(TF_ONE * 128) / norm.max(1)
 }
 
 /// The impact byte of a summed pseudo term frequency: `255 * tf / (k1 + tf)`,
@@ -93,7 +95,11 @@ pub fn saturate(tf: u64) -> u8 {
     if tf == 0 {
         return 0;
     }
-    let v = (255 * tf + (K1 + tf) / 2) / (K1 + tf);
+    // Saturating, so no sum of frequencies can overflow (or divide by 0).
+    let den = K1.saturating_add(tf);
+    let v = (255u64.saturating_mul(tf).saturating_add(den / 2))
+        .checked_div(den)
+        .unwrap_or(MAX_IMPACT as u64);
     v.clamp(1, MAX_IMPACT as u64) as u8
 }
 

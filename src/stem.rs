@@ -142,6 +142,12 @@ impl Word {
         self.b.get(i).copied().unwrap_or(0)
     }
 
+    fn set(&mut self, i: usize, c: u8) {
+        if let Some(slot) = self.b.get_mut(i) {
+            *slot = c;
+        }
+    }
+
     fn ends(&self, suffix: &[u8]) -> bool {
         self.word().ends_with(suffix)
     }
@@ -240,7 +246,7 @@ fn normalize_in(w: &mut Word) {
     }
     // sceptic, sceptical, scepticism.
     if w.word().starts_with(b"scept") {
-        w.b[1] = b'k';
+        w.set(1, b'k');
         return;
     }
     // Verbs that double their final l in British spelling (travelled).
@@ -356,16 +362,17 @@ fn exception1(w: &mut Word) -> bool {
 fn prelude(w: &mut Word) {
     if w.at(0) == b'\'' {
         for i in 0..w.n.saturating_sub(1) {
-            w.b[i] = w.at(i + 1);
+            let next = w.at(i + 1);
+            w.set(i, next);
         }
         w.n -= 1;
     }
     if w.at(0) == b'y' {
-        w.b[0] = b'Y';
+        w.set(0, b'Y');
     }
     for i in 1..w.n {
         if w.at(i) == b'y' && w.vowel(i - 1) {
-            w.b[i] = b'Y';
+            w.set(i, b'Y');
         }
     }
 }

@@ -165,6 +165,13 @@ impl<'a> SegTable<'a> {
     }
 }
 
+/// A `memmem` finder for a form. Out of line, so its internal invariant
+/// checks stay inside memchr's own frames (see ci/panic-free/allowed.txt).
+#[inline(never)]
+fn finder_of(form: &[u8]) -> memchr::memmem::Finder<'_> {
+    memchr::memmem::Finder::new(form)
+}
+
 /// The forms of one term, gathered once for checking its postings.
 type FormList<'a> = heapless::Vec<&'a [u8], 16>;
 /// How many of a term's forms get a prebuilt `memmem` finder in validation.
@@ -376,11 +383,11 @@ impl<'a> TermIndex<'a> {
                 return Err(bad(e_sec, at + 4));
             }
             // Finders for the first forms, built once per term.
-            let finders: heapless::Vec<memchr::memmem::Finder<'_>, FINDERS> = form_list
-                .iter()
-                .take(FINDERS)
-                .map(|f| memchr::memmem::Finder::new(f))
-                .collect();
+            let mut finders: heapless::Vec<memchr::memmem::Finder<'_>, FINDERS> =
+                heapless::Vec::new();
+            for f in form_list.iter().take(FINDERS) {
+                let _ = finders.push(finder_of(f));
+            }
             let multi = e.forms > 1;
             let allowed = (0..e.forms as usize).fold(0u8, |m, f| m | form_bit(f));
             let (mut pos, mut prev, mut df, mut max) = (post_pos, None::<u32>, 0u32, 0u8);
@@ -489,11 +496,15 @@ impl<'a> TermIndex<'a> {
                 let finder = match finder {
                     Some(f) => f,
                     None => {
-                        built = memchr::memmem::Finder::new(form);
+                        built = finder_of(form);
                         &built
                     }
                 };
-                for p in finder.find_iter(range) {
+                // `find` in a loop rather than `find_iter`, like the strict
+                // matcher, so no panic path of the iterator is linked in.
+                let mut from = 0usize;
+                while let Some(p) = range.get(from..).and_then(|r| finder.find(r)).map(|p| p + from) {
+                    from = p + 1;
                     if !tokens::is_token_at(range, p, form) {
                         continue;
                     }

@@ -32,31 +32,39 @@ pub fn distance(a: &[u8], b: &[u8], k: usize) -> Option<usize> {
         return None;
     }
     // Three rows of the dynamic programme (row i at i % 3): i-2, i-1, i.
+    // Read and written through `get`, so no index can panic.
     let w = b.len() + 1;
     let mut rows = [[0usize; MAX_LEN + 1]; 3];
     for (j, slot) in rows[0].iter_mut().enumerate().take(w) {
         *slot = j;
     }
+    let at = |rows: &[[usize; MAX_LEN + 1]; 3], r: usize, j: usize| {
+        rows.get(r).and_then(|row| row.get(j)).copied().unwrap_or(usize::MAX / 2)
+    };
     for i in 1..=a.len() {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = i;
+        if let Some(slot) = rows.get_mut(cur).and_then(|r| r.get_mut(0)) {
+            *slot = i;
+        }
         let mut row_min = i;
         for j in 1..w {
             let cost = usize::from(a.get(i - 1) != b.get(j - 1));
-            let mut v = (rows[prev][j] + 1)
-                .min(rows[cur][j - 1] + 1)
-                .min(rows[prev][j - 1] + cost);
+            let mut v = (at(&rows, prev, j) + 1)
+                .min(at(&rows, cur, j - 1) + 1)
+                .min(at(&rows, prev, j - 1) + cost);
             if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
-                v = v.min(rows[prev2][j - 2] + 1);
+                v = v.min(at(&rows, prev2, j - 2) + 1);
             }
-            rows[cur][j] = v;
+            if let Some(slot) = rows.get_mut(cur).and_then(|r| r.get_mut(j)) {
+                *slot = v;
+            }
             row_min = row_min.min(v);
         }
         if row_min > k {
             return None;
         }
     }
-    let d = rows[a.len() % 3][b.len()];
+    let d = at(&rows, a.len() % 3, b.len());
     (d <= k).then_some(d)
 }
 
@@ -125,7 +133,13 @@ pub fn candidates<const N: usize>(ix: &TermIndex<'_>, word: &[u8]) -> heapless::
             if best.is_full() {
                 best.pop();
             }
-            let _ = best.insert(at, c);
+            // Push, then move it down to `at` (no index to check).
+            let _ = best.push(c);
+            let mut i = best.len().saturating_sub(1);
+            while i > at {
+                crate::analyze::swap_down(&mut best, i);
+                i -= 1;
+            }
         }
     }
     best
