@@ -662,6 +662,13 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
             _ => {}
         }
     }
+    // A long question has more words than clauses: then its stop words get
+    // none (they weigh little, and every content word needs one).
+    let stop_count = toks
+        .iter()
+        .filter(|t| tokens::is_stop(query.bytes(t.start as usize, t.len as usize)))
+        .count();
+    let skip_stops = b.plan.clauses.len() + toks.len() > MAX_CLAUSES && stop_count < toks.len();
     let mut i = 0;
     while i < toks.len() {
         let Some(&tok) = toks.get(i) else { break };
@@ -715,17 +722,35 @@ pub fn plan(corpus: &Corpus<'_>, query: &Query) -> Plan {
             i += if used_next { 2 } else { 1 };
             continue;
         }
-        b.word(tok);
+        if !(skip_stops && tokens::is_stop(w)) {
+            b.word(tok);
+        }
         i += 1;
     }
     // "Which article got it wrong": an article word and a correctness word.
     if b.plan.intent == Intent::None {
-        let words = || toks.iter().map(|t| query.bytes(t.start as usize, t.len as usize));
+        let words = || {
+            toks.iter()
+                .map(|t| query.bytes(t.start as usize, t.len as usize))
+        };
         let article = words().any(|w| {
-            matches!(w, b"article" | b"articles" | b"source" | b"sources" | b"report" | b"reports" | b"outlet" | b"outlets")
+            matches!(
+                w,
+                b"article"
+                    | b"articles"
+                    | b"source"
+                    | b"sources"
+                    | b"report"
+                    | b"reports"
+                    | b"outlet"
+                    | b"outlets"
+            )
         });
         let judged = words().any(|w| {
-            matches!(w, b"wrong" | b"right" | b"correct" | b"incorrect" | b"mistaken" | b"false" | b"true")
+            matches!(
+                w,
+                b"wrong" | b"right" | b"correct" | b"incorrect" | b"mistaken" | b"false" | b"true"
+            )
         });
         if article && judged {
             b.plan.intent = Intent::Disagree;

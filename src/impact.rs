@@ -83,10 +83,12 @@ pub struct FieldLength {
 pub fn pseudo_tf(field: Field, tf: u64, len: u64, stats: FieldLength) -> u64 {
     // norm * 1024 = 1024 - b + b * len / avg, with avg = bytes / segments.
     let avg_scaled = stats.bytes.max(1);
-    let norm = (1024 - B).saturating_add(
-        B.saturating_mul(len).saturating_mul(stats.segments.max(1)) / avg_scaled,
-    );
-    weight(field).saturating_mul(tf).saturating_mul(TF_ONE * 128) / norm.max(1)
+    let norm = (1024 - B)
+        .saturating_add(B.saturating_mul(len).saturating_mul(stats.segments.max(1)) / avg_scaled);
+    weight(field)
+        .saturating_mul(tf)
+        .saturating_mul(TF_ONE * 128)
+        / norm.max(1)
 }
 
 /// The impact byte of a summed pseudo term frequency: `255 * tf / (k1 + tf)`,

@@ -36,7 +36,7 @@ use memchr::memmem::Finder;
 /// The longest query accepted, in bytes.
 pub const MAX_QUERY_LEN: usize = 256;
 /// The most terms (words, prefixes and phrases) a query may have.
-pub const MAX_TERMS: usize = 16;
+pub const MAX_TERMS: usize = 32;
 /// The most terms a strict query ([`Mode::Strict`], [`Corpus::matches`]) may
 /// have: each gets a `memmem` finder, and their space is bounded for the
 /// Cortex-M0 stack budget.

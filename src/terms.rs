@@ -503,7 +503,11 @@ impl<'a> TermIndex<'a> {
                 // `find` in a loop rather than `find_iter`, like the strict
                 // matcher, so no panic path of the iterator is linked in.
                 let mut from = 0usize;
-                while let Some(p) = range.get(from..).and_then(|r| finder.find(r)).map(|p| p + from) {
+                while let Some(p) = range
+                    .get(from..)
+                    .and_then(|r| finder.find(r))
+                    .map(|p| p + from)
+                {
                     from = p + 1;
                     if !tokens::is_token_at(range, p, form) {
                         continue;

@@ -39,7 +39,10 @@ pub fn distance(a: &[u8], b: &[u8], k: usize) -> Option<usize> {
         *slot = j;
     }
     let at = |rows: &[[usize; MAX_LEN + 1]; 3], r: usize, j: usize| {
-        rows.get(r).and_then(|row| row.get(j)).copied().unwrap_or(usize::MAX / 2)
+        rows.get(r)
+            .and_then(|row| row.get(j))
+            .copied()
+            .unwrap_or(usize::MAX / 2)
     };
     for i in 1..=a.len() {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);

@@ -80,7 +80,7 @@ pub const FEUD_VERSION_PATCH: u32 = 0;
 /// The longest query accepted, in bytes (without the NUL).
 pub const FEUD_MAX_QUERY_LEN: u32 = 256;
 /// The most terms (words, prefixes, phrases) a query may have.
-pub const FEUD_MAX_TERMS: u32 = 16;
+pub const FEUD_MAX_TERMS: u32 = 32;
 /// The most terms a strict query (`FEUD_MODE_STRICT`, `feud_cursor_open`)
 /// may have.
 pub const FEUD_MAX_STRICT_TERMS: u32 = 8;

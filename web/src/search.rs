@@ -13,8 +13,8 @@ use crate::json::Json;
 use crate::refs;
 use feudfacts::format::Segment;
 use feudfacts::{
-    Corpus, Date, Entity, Error, Field, Filter, Hit, Kind, KindSet, Mode, Query, Record,
-    Summary, MAX_QUERY_LEN,
+    Corpus, Date, Entity, Error, Field, Filter, Hit, Kind, KindSet, Mode, Query, Record, Summary,
+    MAX_QUERY_LEN,
 };
 
 /// Flag: read the last word as a prefix unless the query ends in a space.
