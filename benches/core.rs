@@ -1,12 +1,16 @@
 //! Core micro-benchmarks (issue 2's targets): `Corpus::embedded()`, lookup
 //! by index and by key, and searches over the whole corpus, next to a bare
 //! `memmem` scan of the same folded text as the floor a search can reach.
+//! The `search_*` benchmarks are strict queries (every term literally, the
+//! semantics before best match, under the same names so a saved criterion
+//! baseline compares them); `best_*` are natural queries in best-match mode,
+//! the default.
 //!
 //! Run: `cargo bench --bench core`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use feudfacts::records::for_each_field;
-use feudfacts::{fold, Corpus, Filter, Hit, Kind, Query, Record};
+use feudfacts::{fold, Corpus, Filter, Hit, Kind, Mode, Query, Record};
 use std::hint::black_box;
 
 fn folded_text(c: &Corpus) -> Vec<u8> {
@@ -54,6 +58,10 @@ fn benches(cr: &mut Criterion) {
     });
 
     let mut hits = [Hit::EMPTY; 10];
+    let strict = Filter {
+        mode: Mode::Strict,
+        ..Filter::NONE
+    };
     for (name, q) in [
         ("search_single_term", "softbank"),
         ("search_common_term", "musk"),
@@ -64,12 +72,28 @@ fn benches(cr: &mut Criterion) {
     ] {
         let query = Query::parse(q).unwrap();
         cr.bench_function(name, |b| {
-            b.iter(|| black_box(c.search(black_box(&query), &Filter::NONE, &mut hits)))
+            b.iter(|| black_box(c.search(black_box(&query), &strict, &mut hits)))
         });
     }
     cr.bench_function("search_parse_and_run", |b| {
-        b.iter(|| black_box(c.search_str(black_box("softbank secured"), &Filter::NONE, &mut hits)))
+        b.iter(|| black_box(c.search_str(black_box("softbank secured"), &strict, &mut hits)))
     });
+    // Best match: natural queries of 3 to 6 words, top 10, parsing included.
+    for (name, q) in [
+        ("best_how_much_softbank", "how much is softbank putting in"),
+        ("best_musk_openai_lawsuit", "elon musk openai lawsuit"),
+        ("best_altman_say_trump", "what did altman say about trump"),
+        ("best_who_little_finger", "who is little finger"),
+        ("best_stargate_data_centers", "stargate data centers texas"),
+        ("best_typo", "altamn stargte"),
+        ("best_date", "musk posts september 2024"),
+        ("best_amount", "$97.4b bid"),
+        ("best_single_word", "softbank"),
+    ] {
+        cr.bench_function(name, |b| {
+            b.iter(|| black_box(c.search_str(black_box(q), &Filter::NONE, &mut hits)))
+        });
+    }
 }
 
 criterion_group! {
