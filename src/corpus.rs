@@ -365,16 +365,18 @@ impl<'a> Corpus<'a> {
     }
 
     /// The segments (searchable fields) of the record at global index `doc`:
-    /// a range of segment indexes, empty when it has none.
-    pub(crate) fn segments_of(&self, doc: u32) -> core::ops::Range<usize> {
+    /// its strict fields, then its best-match-only ones (two runs of
+    /// segment indexes, see [`Corpus::strict_region`]).
+    pub(crate) fn segments_of(&self, doc: u32) -> impl Iterator<Item = usize> {
         let bases = Kind::ALL.map(|k| self.kind_base(k));
         let doc_of = |i: usize| {
             self.segment_at(i)
                 .map(|s| bases[s.field.kind() as usize] + s.record)
         };
+        let (_, split) = self.strict_region();
         let n = self.segment_count();
-        let first = |target: u32| {
-            let (mut lo, mut hi) = (0, n);
+        let first = |lo: usize, hi: usize, target: u32| {
+            let (mut lo, mut hi) = (lo, hi);
             while lo < hi {
                 let mid = lo + (hi - lo) / 2;
                 if doc_of(mid).is_some_and(|d| d < target) {
@@ -385,7 +387,10 @@ impl<'a> Corpus<'a> {
             }
             lo
         };
-        first(doc)..first(doc.saturating_add(1))
+        let next = doc.saturating_add(1);
+        let a = first(0, split, doc)..first(0, split, next);
+        let b = first(split, n, doc)..first(split, n, next);
+        a.chain(b)
     }
 
     /// The record at global index `doc` (kinds in blob order, then index).
@@ -414,13 +419,35 @@ impl<'a> Corpus<'a> {
 
     /// Checks the optional word index against the text (after `check_text`).
     fn check_words(&self) -> Result<(), Error> {
+        let (text_end, segments) = self.strict_region();
         WordIndex::check(
             self.section(Section::Words),
             self.section(Section::Postings),
-            self.section(Section::Text),
-            self.segment_count(),
+            self.section(Section::Text).get(..text_end).unwrap_or(&[]),
+            segments,
             |i| self.segment_range(i),
         )
+    }
+
+    /// The strict region of the search text: where its strict fields end
+    /// (`Text` bytes) and how many segments they are. Every field best
+    /// match alone searches ([`Field::is_extra`]) comes after.
+    pub(crate) fn strict_region(&self) -> (usize, usize) {
+        let n = self.segment_count();
+        let (mut lo, mut hi) = (0usize, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.segment_at(mid).is_some_and(|s| !s.field.is_extra()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let end = match self.segment_at(lo) {
+            Some(s) => s.start as usize,
+            None => self.section(Section::Text).len(),
+        };
+        (end, lo)
     }
 
     pub(crate) fn segment_count(&self) -> usize {
@@ -591,7 +618,9 @@ impl<'a> Corpus<'a> {
     fn check_terms(&self) -> Result<(), Error> {
         let bases = Kind::ALL.map(|k| self.kind_base(k));
         let text = self.section(Section::Text);
-        let segs = crate::terms::SegTable::new(self.section(Section::Segments), text.len(), bases);
+        let (_, split) = self.strict_region();
+        let segs =
+            crate::terms::SegTable::new(self.section(Section::Segments), text.len(), bases, split);
         self.term_index()
             .check(text, self.total_records() as u32, &segs)
     }
@@ -804,6 +833,8 @@ impl<'a> Corpus<'a> {
         let mut pos = 0usize;
         let mut seg_i = 0usize;
         let mut err: Option<Error> = None;
+        // The strict fields of every record, then the best-match-only ones.
+        for extra in [false, true] {
         for kind in Kind::ALL {
             for i in 0..self.count(kind) as u32 {
                 let rec = self
@@ -814,7 +845,7 @@ impl<'a> Corpus<'a> {
                     _ => "",
                 };
                 crate::records::for_each_field(&rec, speaker, |field, item, s| {
-                    if err.is_some() {
+                    if err.is_some() || field.is_extra() != extra {
                         return;
                     }
                     let start = pos;
@@ -854,6 +885,7 @@ impl<'a> Corpus<'a> {
                     return Err(e);
                 }
             }
+        }
         }
         if pos != text.len() {
             return Err(Error::BadIndex {

@@ -400,6 +400,15 @@ impl Field {
         }
     }
 
+    /// Whether the field is searched by best match only: notes, date notes,
+    /// roles, contexts, what a figure refers to, a discrepancy's sides and
+    /// keywords. The others are the fields strict matching searches (the
+    /// fields of format version 2). In `Text` every other field comes first,
+    /// for all records, then these, so strict matching reads a prefix.
+    pub const fn is_extra(self) -> bool {
+        self as u8 >= Field::SourceNotes as u8
+    }
+
     /// Whether a match here ranks first: a speaker, title, name or headline.
     pub const fn is_primary(self) -> bool {
         matches!(

@@ -554,10 +554,16 @@ impl<'a> Corpus<'a> {
             // Cannot overflow: a query has at most MAX_TERMS terms.
             let _ = finders.push((Finder::new(needle), flags));
         }
+        // Strict matching reads the strict region alone (see
+        // `Corpus::strict_region`): the fields of format version 2.
+        let (text_end, seg_count) = self.strict_region();
         Matches {
             corpus: *self,
-            hay: self.search_text(),
-            segs: self.segment_table(),
+            hay: self.search_text().get(..text_end).unwrap_or(&[]),
+            segs: self
+                .segment_table()
+                .get(..seg_count * SEGMENT_LEN)
+                .unwrap_or(&[]),
             finders,
             filter: *filter,
             kinds_only: filter.entity.is_none() && filter.from.is_none() && filter.to.is_none(),
@@ -861,7 +867,7 @@ impl Matches<'_, '_> {
     /// The first segment after `from_seg` whose kind is in the filter.
     fn next_allowed(&self, from_seg: usize) -> Option<usize> {
         let c = &self.corpus;
-        (from_seg..c.segment_count()).find(|&i| {
+        (from_seg..self.seg_count()).find(|&i| {
             c.segment_at(i)
                 .is_some_and(|s| self.filter.kinds.contains(s.field.kind()))
         })

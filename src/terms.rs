@@ -115,18 +115,45 @@ pub(crate) struct SegTable<'a> {
     raw: &'a [u8],
     text_len: usize,
     bases: [u32; 6],
+    /// Where the best-match-only fields start (`Corpus::strict_region`).
+    split: usize,
 }
 
 impl<'a> SegTable<'a> {
     /// The view of `raw` (the `Segments` section) over a haystack of
     /// `text_len` bytes; `bases` are the global indexes of each kind's first
     /// record.
-    pub(crate) fn new(raw: &'a [u8], text_len: usize, bases: [u32; 6]) -> Self {
+    pub(crate) fn new(raw: &'a [u8], text_len: usize, bases: [u32; 6], split: usize) -> Self {
         SegTable {
             raw,
             text_len,
             bases,
+            split,
         }
+    }
+
+    /// The first segment in `lo..hi` whose record is `doc` or later
+    /// (galloping from `lo`, then bisecting; records increase in a region).
+    fn first_of(&self, doc: u32, lo: usize, hi: usize) -> usize {
+        let before = |s: usize| self.doc(s).is_some_and(|d| d < doc);
+        let (mut lo, mut step) = (lo, 1usize);
+        while lo + step < hi && before(lo + step) {
+            lo += step;
+            step *= 2;
+        }
+        let mut top = (lo + step).min(hi);
+        if lo < hi && !before(lo) {
+            return lo;
+        }
+        while lo < top {
+            let mid = lo + (top - lo) / 2;
+            if before(mid) {
+                lo = mid + 1;
+            } else {
+                top = mid;
+            }
+        }
+        lo
     }
 
     fn len(&self) -> usize {
@@ -170,6 +197,13 @@ impl<'a> SegTable<'a> {
 #[inline(never)]
 fn finder_of(form: &[u8]) -> memchr::memmem::Finder<'_> {
     memchr::memmem::Finder::new(form)
+}
+
+/// What a record's runs of segments add up to for one term.
+struct Acc {
+    mask: u8,
+    best: [u64; FIELD_COUNT],
+    occ: u64,
 }
 
 /// The forms of one term, gathered once for checking its postings.
@@ -391,7 +425,7 @@ impl<'a> TermIndex<'a> {
             let multi = e.forms > 1;
             let allowed = (0..e.forms as usize).fold(0u8, |m, f| m | form_bit(f));
             let (mut pos, mut prev, mut df, mut max) = (post_pos, None::<u32>, 0u32, 0u8);
-            let mut hint = 0usize;
+            let mut hints = [0usize, segs.split];
             while pos < e.postings_end {
                 let (delta, imp, forms, after) = self
                     .read(pos, e.postings_end, multi)
@@ -406,10 +440,10 @@ impl<'a> TermIndex<'a> {
                 }
                 // Forms gathered once per term (read again if very many).
                 let (got_imp, got_forms, occ) = if overflow {
-                    self.recompute(|| self.forms(i), &finders, hay, doc, &lens, segs, &mut hint)
+                    self.recompute(|| self.forms(i), &finders, hay, doc, &lens, segs, &mut hints)
                 } else {
                     let list = || form_list.iter().copied();
-                    self.recompute(list, &finders, hay, doc, &lens, segs, &mut hint)
+                    self.recompute(list, &finders, hay, doc, &lens, segs, &mut hints)
                 };
                 if occ == 0 || got_imp != imp || (multi && got_forms != forms) {
                     return Err(bad(p_sec, pos as usize));
@@ -441,8 +475,8 @@ impl<'a> TermIndex<'a> {
 
     /// A term in record `doc`, from the text: its impact, forms byte and
     /// number of occurrences. `forms` gives the term's forms (in order);
-    /// `hint` is a segment at or before the record's first (the previous
-    /// posting's), moved to the record's first.
+    /// `hints` are segments at or before the record's first in each region
+    /// (the previous posting's), moved to the record's first.
     #[allow(clippy::too_many_arguments)]
     fn recompute<'f, I: Iterator<Item = &'f [u8]>>(
         &self,
@@ -452,39 +486,53 @@ impl<'a> TermIndex<'a> {
         doc: u32,
         lens: &[FieldLength; FIELD_COUNT],
         segs: &SegTable<'_>,
-        hint: &mut usize,
+        hints: &mut [usize; 2],
     ) -> (u8, u8, u64) {
-        let segments = segs.len();
-        // The record's first segment: gallop from the hint, then bisect.
-        let before = |s: usize| segs.doc(s).is_some_and(|d| d < doc);
-        let (mut lo, mut step) = (*hint, 1usize);
-        while lo + step < segments && before(lo + step) {
-            lo += step;
-            step *= 2;
+        let mut acc = Acc {
+            mask: 0,
+            best: [0u64; FIELD_COUNT],
+            occ: 0,
+        };
+        // A record's fields lie in two runs: its strict fields, then its
+        // best-match-only ones (see `Corpus::strict_region`).
+        let regions = [(0, segs.split), (segs.split, segs.len())];
+        for ((lo, hi), hint) in regions.into_iter().zip(hints.iter_mut()) {
+            let first = segs.first_of(doc, (*hint).max(lo), hi);
+            *hint = first;
+            self.run(&forms, finders, hay, doc, lens, segs, first, hi, &mut acc);
         }
-        let mut hi = (lo + step).min(segments);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if before(mid) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        *hint = lo;
-        let mut mask = 0u8;
-        let mut best = [0u64; FIELD_COUNT];
-        let mut occ = 0u64;
-        // The record's segments are adjacent in the text: search each form
+        (impact::saturate(acc.best.iter().sum()), acc.mask, acc.occ)
+    }
+
+    /// Counts the term's occurrences in one run of a record's segments,
+    /// `first..` up to `end` or the record's last.
+    #[allow(clippy::too_many_arguments)]
+    fn run<'f, I: Iterator<Item = &'f [u8]>>(
+        &self,
+        forms: &impl Fn() -> I,
+        finders: &[memchr::memmem::Finder<'_>],
+        hay: &[u8],
+        doc: u32,
+        lens: &[FieldLength; FIELD_COUNT],
+        segs: &SegTable<'_>,
+        lo: usize,
+        end: usize,
+        acc: &mut Acc,
+    ) {
+        let of_doc = |s: usize| segs.get(s).filter(|x| s < end && x.3 == doc);
+        // The run's segments are adjacent in the text: search each form
         // once over all of them (memmem), counting per segment.
         const SEGS: usize = 64;
         let mut tf = [0u32; SEGS];
         let mut n_segs = 0usize;
         let (mut first, mut last) = (usize::MAX, 0usize);
-        while let Some((a, b, _, _)) = segs.get(lo + n_segs).filter(|x| x.3 == doc) {
+        while let Some((a, b, _, _)) = of_doc(lo + n_segs) {
             first = first.min(a);
             last = b;
             n_segs += 1;
+        }
+        if n_segs == 0 {
+            return;
         }
         if n_segs <= SEGS {
             let range = hay.get(first..last).unwrap_or(&[]);
@@ -503,11 +551,7 @@ impl<'a> TermIndex<'a> {
                 // `find` in a loop rather than `find_iter`, like the strict
                 // matcher, so no panic path of the iterator is linked in.
                 let mut from = 0usize;
-                while let Some(p) = range
-                    .get(from..)
-                    .and_then(|r| finder.find(r))
-                    .map(|p| p + from)
-                {
+                while let Some(p) = range.get(from..).and_then(|r| finder.find(r)).map(|p| p + from) {
                     from = p + 1;
                     if !tokens::is_token_at(range, p, form) {
                         continue;
@@ -519,42 +563,35 @@ impl<'a> TermIndex<'a> {
                     if let Some(t) = tf.get_mut(si) {
                         *t += 1;
                     }
-                    mask |= form_bit(fi);
+                    acc.mask |= form_bit(fi);
                 }
             }
             for (si, &n) in tf.iter().enumerate().take(n_segs) {
                 if let (true, Some((a, b, field, _))) = (n > 0, segs.get(lo + si)) {
-                    occ += n as u64;
-                    self.add(
-                        &mut best,
-                        field,
-                        n as u64,
-                        hay.get(a..b).unwrap_or(&[]),
-                        lens,
-                    );
+                    acc.occ += n as u64;
+                    self.add(&mut acc.best, field, n as u64, hay.get(a..b).unwrap_or(&[]), lens);
                 }
             }
         } else {
             // A record with very many fields: one at a time.
             let mut s = lo;
-            while let Some((a, b, field, _)) = segs.get(s).filter(|x| x.3 == doc) {
+            while let Some((a, b, field, _)) = of_doc(s) {
                 let seg = hay.get(a..b).unwrap_or(&[]);
                 let mut n = 0u64;
                 for (fi, form) in forms().enumerate() {
                     let k = tokens::occurrences(seg, form) as u64;
                     if k > 0 {
-                        mask |= form_bit(fi);
+                        acc.mask |= form_bit(fi);
                         n += k;
                     }
                 }
                 if n > 0 {
-                    occ += n;
-                    self.add(&mut best, field, n, seg, lens);
+                    acc.occ += n;
+                    self.add(&mut acc.best, field, n, seg, lens);
                 }
                 s += 1;
             }
         }
-        (impact::saturate(best.iter().sum()), mask, occ)
     }
 
     /// Adds `tf` occurrences in one segment to the per-group best.

@@ -100,8 +100,11 @@ fn naive_search(c: &Corpus, q: &Query, filter: &Filter) -> Vec<NaiveHit> {
                 _ => "",
             };
             let mut fields = Vec::new();
+            // Strict matching searches the strict fields (not `is_extra`).
             for_each_field(&rec, speaker, |f, item, s| {
-                fields.push((f, item, folded(s)))
+                if !f.is_extra() {
+                    fields.push((f, item, folded(s)))
+                }
             });
             fields.retain(|(_, _, t)| !t.is_empty());
             let all = terms.iter().all(|(n, k)| {

@@ -1158,6 +1158,10 @@ fn assemble(
     let mut segments = Vec::new();
     let mut seg_starts = Vec::new();
     let mut spans: Vec<SegSpan> = Vec::new();
+    // Two passes: the strict fields of every record, then the fields best
+    // match alone searches (`Field::is_extra`), so strict matching reads a
+    // prefix of `Text` and `Segments`.
+    for extra in [false, true] {
     let mut doc = 0u32;
     for recs in all {
         for (i, rec) in recs.iter().enumerate() {
@@ -1166,6 +1170,9 @@ fn assemble(
                 _ => "",
             };
             records::for_each_field(rec, speaker, |field, item, s| {
+                if field.is_extra() != extra {
+                    return;
+                }
                 let start = text.len();
                 fold::walk(s, |b, _, _| text.push(b));
                 if text.len() == start {
@@ -1193,6 +1200,7 @@ fn assemble(
             doc += 1;
         }
     }
+    }
 
     // Dates, timeline and keys.
     let mut dates = Vec::new();
@@ -1213,8 +1221,13 @@ fn assemble(
     let timeline: Vec<u8> = timeline.iter().flat_map(|(_, r)| r.encode()).collect();
     let keys: Vec<u8> = keys.values().flat_map(|r| r.encode()).collect();
 
+    // The word index serves strict matching: the strict region only.
+    let strict_segs = spans.iter().take_while(|sp| !sp.field.is_extra()).count();
+    let strict_end = spans
+        .get(strict_segs)
+        .map_or(text.len(), |sp| sp.start);
     let (words, postings) = if with_index {
-        word_index(&text, &seg_starts)
+        word_index(&text[..strict_end], &seg_starts[..strict_segs])
     } else {
         (Vec::new(), Vec::new())
     };

@@ -1,7 +1,7 @@
 //! The SQLite FTS5 baseline, built the way a careful user would: one
 //! in-memory FTS5 table with the `unicode61 remove_diacritics 2` tokenizer,
-//! one row per record (its searchable fields, the same ones feudfacts
-//! searches, one per line), loaded in a single transaction, queried with a
+//! one row per record (its searchable fields, the same ones feudfacts'
+//! strict matching searches, one per line), loaded in a single transaction, queried with a
 //! prepared statement that is reused, every matching row read out.
 //!
 //! The rowid encodes the record: `kind << 32 | index`, so rowid order is
@@ -49,9 +49,13 @@ pub fn build(corpus: &Corpus<'_>) -> Connection {
                     Record::Quote(q) => corpus.entity(q.speaker).map(|e| e.name.as_str()),
                     _ => None,
                 };
-                for_each_field(&rec, speaker.unwrap_or(""), |_, _, s| {
-                    body.push_str(s);
-                    body.push('\n');
+                // The fields strict matching searches (its semantics are
+                // what FTS5's AND queries are compared with).
+                for_each_field(&rec, speaker.unwrap_or(""), |f, _, s| {
+                    if !f.is_extra() {
+                        body.push_str(s);
+                        body.push('\n');
+                    }
                 });
                 insert
                     .execute(rusqlite::params![rowid_of(r), body])

@@ -85,8 +85,10 @@ pub fn search(corpus: &Corpus<'_>, q: &NaiveQuery) -> Vec<RecordRef> {
                 _ => None,
             };
             let mut fields: Vec<String> = Vec::new();
-            for_each_field(&rec, speaker.unwrap_or(""), |_, _, s| {
-                fields.push(normalise(s));
+            for_each_field(&rec, speaker.unwrap_or(""), |f, _, s| {
+                if !f.is_extra() {
+                    fields.push(normalise(s));
+                }
             });
             let all = q
                 .terms
