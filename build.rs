@@ -50,8 +50,12 @@ fn main() {
     std::fs::write(out.join("feud.blob"), &blob.bytes).expect("write OUT_DIR/feud.blob");
     let rust = format!(
         "/// The embedded blob.\npub(crate) const BLOB: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/feud.blob\"));\n\
-         /// Its section table.\npub(crate) const SECTIONS: [crate::format::Span; crate::format::SECTION_COUNT] = {};\n",
-        feudfacts_compile::sections_rust(&blob)
+         /// Its section table.\npub(crate) const SECTIONS: [crate::format::Span; crate::format::SECTION_COUNT] = {};\n\
+         /// Its strict region: where the strict fields end in the text, and their segments.\n\
+         pub(crate) const STRICT: (u32, u32) = ({}, {});\n",
+        feudfacts_compile::sections_rust(&blob),
+        blob.strict.0,
+        blob.strict.1
     );
     std::fs::write(out.join("embedded.rs"), rust).expect("write OUT_DIR/embedded.rs");
 }

@@ -32,7 +32,23 @@ mod embedded {
 #[derive(Clone, Copy, Debug)]
 pub struct Corpus<'a> {
     blob: &'a [u8],
-    sections: [Span; SECTION_COUNT],
+    /// Where each section ends (sections tile the blob, so each starts where
+    /// the one before ends, the first at the preamble's end): 4 bytes a
+    /// section keep the handle small to copy.
+    ends: [u32; SECTION_COUNT],
+    /// The strict region (`Text` bytes, segments), found once.
+    strict: (u32, u32),
+}
+
+/// The section ends of a section table.
+const fn ends_of(spans: &[Span; SECTION_COUNT]) -> [u32; SECTION_COUNT] {
+    let mut ends = [0u32; SECTION_COUNT];
+    let mut i = 0;
+    while i < SECTION_COUNT {
+        ends[i] = spans[i].offset.saturating_add(spans[i].len);
+        i += 1;
+    }
+    ends
 }
 
 /// Record counts and sizes of a corpus.
@@ -64,7 +80,8 @@ impl Corpus<'static> {
     pub const fn embedded() -> Corpus<'static> {
         Corpus {
             blob: embedded::BLOB,
-            sections: embedded::SECTIONS,
+            ends: ends_of(&embedded::SECTIONS),
+            strict: embedded::STRICT,
         }
     }
 
@@ -127,8 +144,14 @@ impl<'a> Corpus<'a> {
                 section: Section::ALL[SECTION_COUNT - 1],
             });
         }
-        let corpus = Corpus { blob, sections };
+        let mut corpus = Corpus {
+            blob,
+            ends: ends_of(&sections),
+            strict: (0, 0),
+        };
         corpus.validate()?;
+        let (text, segs) = corpus.find_strict_region();
+        corpus.strict = (text as u32, segs as u32);
         Ok(corpus)
     }
 
@@ -138,11 +161,13 @@ impl<'a> Corpus<'a> {
     }
 
     fn section(&self, s: Section) -> &'a [u8] {
-        let span = self.sections[s as usize];
-        let start = span.offset as usize;
-        self.blob
-            .get(start..start.saturating_add(span.len as usize))
-            .unwrap_or(&[])
+        let i = s as usize;
+        let start = match i.checked_sub(1) {
+            Some(p) => self.ends.get(p).copied().unwrap_or(0) as usize,
+            None => PREAMBLE_LEN,
+        };
+        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
+        self.blob.get(start..end).unwrap_or(&[])
     }
 
     /// The number of records of `kind`.
@@ -419,7 +444,7 @@ impl<'a> Corpus<'a> {
 
     /// Checks the optional word index against the text (after `check_text`).
     fn check_words(&self) -> Result<(), Error> {
-        let (text_end, segments) = self.strict_region();
+        let (text_end, segments) = self.find_strict_region();
         WordIndex::check(
             self.section(Section::Words),
             self.section(Section::Postings),
@@ -433,6 +458,11 @@ impl<'a> Corpus<'a> {
     /// (`Text` bytes) and how many segments they are. Every field best
     /// match alone searches ([`Field::is_extra`]) comes after.
     pub(crate) fn strict_region(&self) -> (usize, usize) {
+        (self.strict.0 as usize, self.strict.1 as usize)
+    }
+
+    /// Finds the strict region in the segment table (see `strict_region`).
+    fn find_strict_region(&self) -> (usize, usize) {
         let n = self.segment_count();
         let (mut lo, mut hi) = (0usize, n);
         while lo < hi {
@@ -618,7 +648,7 @@ impl<'a> Corpus<'a> {
     fn check_terms(&self) -> Result<(), Error> {
         let bases = Kind::ALL.map(|k| self.kind_base(k));
         let text = self.section(Section::Text);
-        let (_, split) = self.strict_region();
+        let (_, split) = self.find_strict_region();
         let segs =
             crate::terms::SegTable::new(self.section(Section::Segments), text.len(), bases, split);
         self.term_index()
@@ -835,57 +865,57 @@ impl<'a> Corpus<'a> {
         let mut err: Option<Error> = None;
         // The strict fields of every record, then the best-match-only ones.
         for extra in [false, true] {
-        for kind in Kind::ALL {
-            for i in 0..self.count(kind) as u32 {
-                let rec = self
-                    .record(RecordRef::new(kind, i))
-                    .ok_or(Error::BadRecord { kind, index: i })?;
-                let speaker = match &rec {
-                    Record::Quote(q) => self.entity(q.speaker).map_or("", |e| e.name.as_str()),
-                    _ => "",
-                };
-                crate::records::for_each_field(&rec, speaker, |field, item, s| {
-                    if err.is_some() || field.is_extra() != extra {
-                        return;
-                    }
-                    let start = pos;
-                    let mut ok = true;
-                    // As `fold::keeps_offsets`, in the same walk.
-                    let mut plain = true;
-                    fold::walk(s, |b, os, oe| {
-                        ok &= text.get(pos) == Some(&b);
-                        plain &= os == pos - start && oe == os + 1;
-                        pos += 1;
-                    });
-                    if pos == start {
-                        return; // empty fields have no segment
-                    }
-                    let want = Segment {
-                        start: start as u32,
-                        record: i,
-                        field,
-                        item,
-                        plain: plain && pos - start == s.len(),
+            for kind in Kind::ALL {
+                for i in 0..self.count(kind) as u32 {
+                    let rec = self
+                        .record(RecordRef::new(kind, i))
+                        .ok_or(Error::BadRecord { kind, index: i })?;
+                    let speaker = match &rec {
+                        Record::Quote(q) => self.entity(q.speaker).map_or("", |e| e.name.as_str()),
+                        _ => "",
                     };
-                    if !ok || text.get(pos) != Some(&0) {
-                        err = Some(Error::BadIndex {
-                            section: Section::Text,
-                            offset: start,
+                    crate::records::for_each_field(&rec, speaker, |field, item, s| {
+                        if err.is_some() || field.is_extra() != extra {
+                            return;
+                        }
+                        let start = pos;
+                        let mut ok = true;
+                        // As `fold::keeps_offsets`, in the same walk.
+                        let mut plain = true;
+                        fold::walk(s, |b, os, oe| {
+                            ok &= text.get(pos) == Some(&b);
+                            plain &= os == pos - start && oe == os + 1;
+                            pos += 1;
                         });
-                    } else if self.segment_at(seg_i) != Some(want) {
-                        err = Some(Error::BadIndex {
-                            section: Section::Segments,
-                            offset: seg_i * SEGMENT_LEN,
-                        });
+                        if pos == start {
+                            return; // empty fields have no segment
+                        }
+                        let want = Segment {
+                            start: start as u32,
+                            record: i,
+                            field,
+                            item,
+                            plain: plain && pos - start == s.len(),
+                        };
+                        if !ok || text.get(pos) != Some(&0) {
+                            err = Some(Error::BadIndex {
+                                section: Section::Text,
+                                offset: start,
+                            });
+                        } else if self.segment_at(seg_i) != Some(want) {
+                            err = Some(Error::BadIndex {
+                                section: Section::Segments,
+                                offset: seg_i * SEGMENT_LEN,
+                            });
+                        }
+                        pos += 1;
+                        seg_i += 1;
+                    });
+                    if let Some(e) = err {
+                        return Err(e);
                     }
-                    pos += 1;
-                    seg_i += 1;
-                });
-                if let Some(e) = err {
-                    return Err(e);
                 }
             }
-        }
         }
         if pos != text.len() {
             return Err(Error::BadIndex {

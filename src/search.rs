@@ -540,6 +540,18 @@ impl<'a> Corpus<'a> {
         Ok(self.cursor(query, filter, false))
     }
 
+    /// [`Corpus::cursor`], written into `slot` (no copy of the cursor).
+    #[inline(never)]
+    fn cursor_in<'s, 'q>(
+        &self,
+        slot: &'s mut core::mem::MaybeUninit<Matches<'a, 'q>>,
+        query: &'q Query,
+        filter: &Filter,
+        records_only: bool,
+    ) -> &'s mut Matches<'a, 'q> {
+        slot.write(self.cursor(query, filter, records_only))
+    }
+
     /// [`Corpus::matches`], or with `records_only` the cursor of
     /// [`Corpus::matching_records`]: built once, in place.
     #[inline(never)]
@@ -618,13 +630,20 @@ impl<'a> Corpus<'a> {
     }
 
     /// [`Corpus::search`] in strict mode.
+    #[inline(never)]
     fn search_strict(
         &self,
         query: &Query,
         filter: &Filter,
         hits: &mut [Hit],
     ) -> Result<Summary, Error> {
-        let mut m = self.matches(query, filter)?;
+        if query.len() > MAX_STRICT_TERMS {
+            return Err(Error::TooManyTerms);
+        }
+        // The cursor is written into this frame and ranked through a
+        // reference: returned by value, its 2.9 KiB were copied once more.
+        let mut slot = core::mem::MaybeUninit::uninit();
+        let m = self.cursor_in(&mut slot, query, filter, false);
         let mut total = 0;
         let mut kept = 0;
         // The rank of the worst hit kept, once the buffer is full.

@@ -440,7 +440,15 @@ impl<'a> TermIndex<'a> {
                 }
                 // Forms gathered once per term (read again if very many).
                 let (got_imp, got_forms, occ) = if overflow {
-                    self.recompute(|| self.forms(i), &finders, hay, doc, &lens, segs, &mut hints)
+                    self.recompute(
+                        || self.forms(i),
+                        &finders,
+                        hay,
+                        doc,
+                        &lens,
+                        segs,
+                        &mut hints,
+                    )
                 } else {
                     let list = || form_list.iter().copied();
                     self.recompute(list, &finders, hay, doc, &lens, segs, &mut hints)
@@ -551,7 +559,11 @@ impl<'a> TermIndex<'a> {
                 // `find` in a loop rather than `find_iter`, like the strict
                 // matcher, so no panic path of the iterator is linked in.
                 let mut from = 0usize;
-                while let Some(p) = range.get(from..).and_then(|r| finder.find(r)).map(|p| p + from) {
+                while let Some(p) = range
+                    .get(from..)
+                    .and_then(|r| finder.find(r))
+                    .map(|p| p + from)
+                {
                     from = p + 1;
                     if !tokens::is_token_at(range, p, form) {
                         continue;
@@ -569,7 +581,13 @@ impl<'a> TermIndex<'a> {
             for (si, &n) in tf.iter().enumerate().take(n_segs) {
                 if let (true, Some((a, b, field, _))) = (n > 0, segs.get(lo + si)) {
                     acc.occ += n as u64;
-                    self.add(&mut acc.best, field, n as u64, hay.get(a..b).unwrap_or(&[]), lens);
+                    self.add(
+                        &mut acc.best,
+                        field,
+                        n as u64,
+                        hay.get(a..b).unwrap_or(&[]),
+                        lens,
+                    );
                 }
             }
         } else {

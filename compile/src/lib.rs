@@ -86,6 +86,9 @@ pub struct Blob {
     pub bytes: Vec<u8>,
     /// Where each section lies, in section order.
     pub sections: [Span; SECTION_COUNT],
+    /// The strict region: where the strict fields end in `Text`, and how
+    /// many segments they are (`feudfacts::Corpus` caches this).
+    pub strict: (u32, u32),
 }
 
 // ----- the TOML source --------------------------------------------------------
@@ -1162,44 +1165,44 @@ fn assemble(
     // match alone searches (`Field::is_extra`), so strict matching reads a
     // prefix of `Text` and `Segments`.
     for extra in [false, true] {
-    let mut doc = 0u32;
-    for recs in all {
-        for (i, rec) in recs.iter().enumerate() {
-            let speaker = match rec {
-                Record::Quote(q) => entity_name(q.speaker),
-                _ => "",
-            };
-            records::for_each_field(rec, speaker, |field, item, s| {
-                if field.is_extra() != extra {
-                    return;
-                }
-                let start = text.len();
-                fold::walk(s, |b, _, _| text.push(b));
-                if text.len() == start {
-                    return; // empty fields have no segment
-                }
-                spans.push(SegSpan {
-                    start,
-                    end: text.len(),
-                    field,
-                    doc,
-                });
-                text.push(0);
-                seg_starts.push(start as u32);
-                segments.extend_from_slice(
-                    &Segment {
-                        start: start as u32,
-                        record: i as u32,
-                        field,
-                        item,
-                        plain: fold::keeps_offsets(s),
+        let mut doc = 0u32;
+        for recs in all {
+            for (i, rec) in recs.iter().enumerate() {
+                let speaker = match rec {
+                    Record::Quote(q) => entity_name(q.speaker),
+                    _ => "",
+                };
+                records::for_each_field(rec, speaker, |field, item, s| {
+                    if field.is_extra() != extra {
+                        return;
                     }
-                    .encode(),
-                );
-            });
-            doc += 1;
+                    let start = text.len();
+                    fold::walk(s, |b, _, _| text.push(b));
+                    if text.len() == start {
+                        return; // empty fields have no segment
+                    }
+                    spans.push(SegSpan {
+                        start,
+                        end: text.len(),
+                        field,
+                        doc,
+                    });
+                    text.push(0);
+                    seg_starts.push(start as u32);
+                    segments.extend_from_slice(
+                        &Segment {
+                            start: start as u32,
+                            record: i as u32,
+                            field,
+                            item,
+                            plain: fold::keeps_offsets(s),
+                        }
+                        .encode(),
+                    );
+                });
+                doc += 1;
+            }
         }
-    }
     }
 
     // Dates, timeline and keys.
@@ -1223,9 +1226,7 @@ fn assemble(
 
     // The word index serves strict matching: the strict region only.
     let strict_segs = spans.iter().take_while(|sp| !sp.field.is_extra()).count();
-    let strict_end = spans
-        .get(strict_segs)
-        .map_or(text.len(), |sp| sp.start);
+    let strict_end = spans.get(strict_segs).map_or(text.len(), |sp| sp.start);
     let (words, postings) = if with_index {
         word_index(&text[..strict_end], &seg_starts[..strict_segs])
     } else {
@@ -1284,7 +1285,11 @@ fn assemble(
     }
     let sum = format::checksum(&bytes).expect("blob is longer than its header");
     bytes[format::CHECKSUM_OFFSET..format::CHECKSUM_OFFSET + 4].copy_from_slice(&sum.to_le_bytes());
-    Ok(Blob { bytes, sections })
+    Ok(Blob {
+        bytes,
+        sections,
+        strict: (strict_end as u32, strict_segs as u32),
+    })
 }
 
 /// The Rust source of the embedded section table, for `build.rs`.

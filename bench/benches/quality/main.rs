@@ -31,7 +31,9 @@ struct Judged {
 fn load(rel: &str) -> Vec<Judged> {
     let path = format!("{}/../{rel}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    toml::from_str::<File>(&text).expect("query set parses").query
+    toml::from_str::<File>(&text)
+        .expect("query set parses")
+        .query
 }
 
 fn rowid_of(r: RecordRef) -> i64 {
@@ -39,7 +41,10 @@ fn rowid_of(r: RecordRef) -> i64 {
 }
 
 fn record_of(rowid: i64) -> RecordRef {
-    RecordRef::new(Kind::from_u8((rowid >> 32) as u8).expect("our rowids"), rowid as u32)
+    RecordRef::new(
+        Kind::from_u8((rowid >> 32) as u8).expect("our rowids"),
+        rowid as u32,
+    )
 }
 
 /// The FTS5 anchor: porter stemming, one row per record.
@@ -52,7 +57,9 @@ fn fts(c: &Corpus<'_>) -> Connection {
     .expect("create");
     let tx = conn.transaction().expect("begin");
     {
-        let mut ins = tx.prepare("INSERT INTO docs(rowid, body) VALUES (?1, ?2)").expect("prepare");
+        let mut ins = tx
+            .prepare("INSERT INTO docs(rowid, body) VALUES (?1, ?2)")
+            .expect("prepare");
         for kind in Kind::ALL {
             for (r, rec) in c.records(kind) {
                 let speaker = match &rec {
@@ -64,7 +71,8 @@ fn fts(c: &Corpus<'_>) -> Connection {
                     body.push_str(s);
                     body.push('\n');
                 });
-                ins.execute(rusqlite::params![rowid_of(r), body]).expect("insert");
+                ins.execute(rusqlite::params![rowid_of(r), body])
+                    .expect("insert");
             }
         }
     }
@@ -93,15 +101,23 @@ fn fts_top(conn: &Connection, c: &Corpus<'_>, q: &str) -> Vec<String> {
         .query_map([m], |r| r.get::<_, i64>(0))
         .expect("query")
         .filter_map(Result::ok);
-    rows.filter_map(|id| c.key(record_of(id)).map(|k| k.to_string())).collect()
+    rows.filter_map(|id| c.key(record_of(id)).map(|k| k.to_string()))
+        .collect()
 }
 
 fn feud_top(c: &Corpus<'_>, q: &str) -> Vec<String> {
     let mut hits = [Hit::EMPTY; 10];
-    let Some(s) = Query::parse(q).ok().and_then(|q| c.search(&q, &Filter::NONE, &mut hits).ok()) else {
+    let Some(s) = Query::parse(q)
+        .ok()
+        .and_then(|q| c.search(&q, &Filter::NONE, &mut hits).ok())
+    else {
         return Vec::new();
     };
-    hits[..s.returned].iter().filter_map(|h| c.key(h.record)).map(|k| k.to_string()).collect()
+    hits[..s.returned]
+        .iter()
+        .filter_map(|h| c.key(h.record))
+        .map(|k| k.to_string())
+        .collect()
 }
 
 #[derive(Default, Clone, Copy)]
@@ -163,12 +179,12 @@ fn main() {
         table += &format!("| {name} | FTS5, porter, OR, bm25 | {} |\n", theirs.cells());
         by_kind += &format!("\n{name}, top-3 success by category (feudfacts / FTS5):\n\n| category | feudfacts | FTS5 |\n|---|---:|---:|\n");
         for (k, (a, b)) in &kinds {
-            by_kind += &format!(
-                "| {k} | {}/{} | {}/{} |\n",
-                a.top3, a.n, b.top3, b.n
-            );
+            by_kind += &format!("| {k} | {}/{} | {}/{} |\n", a.top3, a.n, b.top3, b.n);
         }
-        assert!(ours.top3 > theirs.top3, "{name}: feudfacts must beat FTS5 on top-3 success");
+        assert!(
+            ours.top3 > theirs.top3,
+            "{name}: feudfacts must beat FTS5 on top-3 success"
+        );
     }
     println!("{table}{by_kind}");
     if std::env::var_os("QUALITY_WRITE").is_some() {
