@@ -374,7 +374,11 @@ impl<'a> Builder<'a, '_> {
 
     /// The term entry of a word form, and the bits of its exact spelling.
     fn lookup(&self, form: &[u8]) -> Option<(usize, u8)> {
-        let term = tokens::term(form);
+        self.lookup_term(form, &tokens::term(form))
+    }
+
+    /// [`Builder::lookup`] with the form's term already worked out.
+    fn lookup_term(&self, form: &[u8], term: &crate::stem::Stem) -> Option<(usize, u8)> {
         let t = self.ix.find(term.as_bytes())?;
         let exact = self
             .ix
@@ -401,14 +405,14 @@ impl<'a> Builder<'a, '_> {
         if let Some(c) = self.plan.clauses.last_mut() {
             c.span = (tok.start, tok.len);
         }
-        let found = self.lookup(form_buf);
+        let term = tokens::term(form_buf);
+        let found = self.lookup_term(form_buf, &term);
         if let Some((t, exact)) = found {
             self.term_alt(t, exact, if stop { weight::STOP } else { weight::WORD });
         }
         if stop {
             return;
         }
-        let term = tokens::term(form_buf);
         let syn = self.corpus.synonyms();
         let mut any_synonym = false;
         if let Some(g) = syn.group_of(term.as_bytes()) {

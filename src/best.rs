@@ -25,7 +25,7 @@ use crate::analyze::{self, AltKind, ClauseKind, Plan, MAX_ALTS};
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::fold;
-use crate::format::{Field, Kind, RecordRef};
+use crate::format::{Field, Kind, RecordRef, SEGMENT_LEN};
 use crate::impact;
 use crate::records::Date;
 use crate::search::{Filter, Hit, Query, Summary};
@@ -67,6 +67,16 @@ struct Search<'a, 'q> {
     filter: Filter,
     docs: u32,
     figure_base: u32,
+    /// The global index of each kind's first record, and the total: a
+    /// record's kind without reading the record tables.
+    bases: [u32; 7],
+    /// The packed-date table.
+    dates: &'a [u8],
+    /// The segment table, the search text, and where the strict region
+    /// ends in the table.
+    segs: &'a [u8],
+    text: &'a [u8],
+    split: usize,
 }
 
 /// Per record: the score and which clauses and alternatives matched.
@@ -88,7 +98,80 @@ impl<'a, 'q> Search<'a, 'q> {
             filter: *filter,
             docs: corpus.total_records() as u32,
             figure_base: corpus.kind_base(Kind::Figure),
+            bases: {
+                let mut b = [0u32; 7];
+                for (i, k) in Kind::ALL.iter().enumerate() {
+                    b[i + 1] = b[i] + corpus.count(*k) as u32;
+                }
+                b
+            },
+            dates: corpus.dates_table(),
+            segs: corpus.segment_table(),
+            text: corpus.search_text(),
+            split: corpus.strict_region().1,
         }
+    }
+
+    /// Segment `i`'s record (global index).
+    #[inline]
+    fn seg_doc(&self, i: usize) -> Option<u32> {
+        let b = self.segs.get(i * SEGMENT_LEN + 4..i * SEGMENT_LEN + 8)?;
+        let kind = Field::from_u8(b[3] & 0x7f)?.kind() as usize;
+        Some(self.bases.get(kind)? + u32::from_le_bytes([b[0], b[1], b[2], 0]))
+    }
+
+    /// Segment `i`'s folded text (without its trailing 0).
+    #[inline]
+    fn seg_text(&self, i: usize) -> &'a [u8] {
+        let start = |i: usize| {
+            self.segs
+                .get(i * SEGMENT_LEN..i * SEGMENT_LEN + 4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        let (Some(a), end) = (start(i), start(i + 1).unwrap_or(self.text.len())) else {
+            return &[];
+        };
+        self.text.get(a..end.saturating_sub(1)).unwrap_or(&[])
+    }
+
+    /// The segments of record `doc`: its strict fields, then its
+    /// best-match-only ones.
+    fn segments_of(&self, doc: u32) -> impl Iterator<Item = usize> + '_ {
+        let n = self.segs.len() / SEGMENT_LEN;
+        let first = move |lo: usize, hi: usize, target: u32| {
+            let (mut lo, mut hi) = (lo, hi);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if self.seg_doc(mid).is_some_and(|d| d < target) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        };
+        let split = self.split;
+        let run = move |lo: usize, hi: usize| {
+            let a = first(lo, hi, doc);
+            let b = (a..hi).find(|&i| self.seg_doc(i) != Some(doc)).unwrap_or(hi);
+            a..b
+        };
+        run(0, split).chain(run(split, n))
+    }
+
+    /// The record at global index `doc`.
+    #[inline]
+    fn record_at(&self, doc: u32) -> Option<RecordRef> {
+        let k = self.bases.iter().skip(1).position(|&end| doc < end)?;
+        let base = self.bases.get(k).copied().unwrap_or(0);
+        Some(RecordRef::new(Kind::from_u8(k as u8)?, doc - base))
+    }
+
+    /// The date of the record at global index `doc`.
+    #[inline]
+    fn date_at(&self, doc: u32) -> Option<Date> {
+        let d = self.dates.get(4 * doc as usize..4 * doc as usize + 4)?;
+        Date::unpack(u32::from_le_bytes([d[0], d[1], d[2], d[3]]))
     }
 
     /// Puts every cursor on its first record.
@@ -127,15 +210,18 @@ impl<'a, 'q> Search<'a, 'q> {
     }
 
     /// Moves alternative `i` to its first record at or after `target`.
+    #[inline]
     fn seek(&mut self, i: usize, target: u32) {
-        let (Some(alt), Some(mut w)) = (self.plan.alts.get(i).copied(), self.walks.get(i).copied())
-        else {
+        let Some(kind) = self.plan.alts.get(i).map(|a| a.kind) else {
+            return;
+        };
+        let Some(w) = self.walks.get_mut(i) else {
             return;
         };
         if w.doc != u32::MAX && w.doc >= target {
             return;
         }
-        match alt.kind {
+        match kind {
             AltKind::Term { .. } => {
                 if w.doc == u32::MAX {
                     return; // exhausted
@@ -162,55 +248,20 @@ impl<'a, 'q> Search<'a, 'q> {
             }
             AltKind::Date { from, to, any_year } => {
                 let mut d = target.max(w.pos);
-                w.doc = u32::MAX;
+                let mut found = (u32::MAX, 0u8);
                 while d < self.docs {
-                    if let Some(imp) = self.date_impact(d, from, to, any_year) {
-                        w.doc = d;
-                        w.impact = imp;
+                    if let Some(imp) = date_impact(self.date_at(d), from, to, any_year) {
+                        found = (d, imp);
                         break;
                     }
                     d += 1;
                 }
-                w.pos = d.saturating_add(1);
+                if let Some(w) = self.walks.get_mut(i) {
+                    (w.doc, w.impact) = found;
+                    w.pos = d.saturating_add(1);
+                }
             }
         }
-        if let Some(slot) = self.walks.get_mut(i) {
-            *slot = w;
-        }
-    }
-
-    /// Whether record `doc`'s date overlaps the query date, and how well.
-    fn date_impact(&self, doc: u32, from: u32, to: u32, any_year: bool) -> Option<u8> {
-        let d = self.corpus.date_at(doc)?;
-        let (first, last) = (d.first_day(), d.last_day());
-        let (qf, qt) = (Date::unpack(from)?, Date::unpack(to)?);
-        let overlaps = if any_year {
-            // Month and day of any year: compare within the record's years.
-            (first.year..=last.year).any(|y| {
-                let f = Date { year: y, ..qf }.pack();
-                let t = Date { year: y, ..qt }.pack();
-                first.pack() <= t && last.pack() >= f
-            })
-        } else {
-            first.pack() <= qt.pack() && last.pack() >= qf.pack()
-        };
-        if !overlaps {
-            return None;
-        }
-        // A record dated as precisely as the query counts fully.
-        let query_precision = if qf.day == qt.day && qf.month == qt.month {
-            2
-        } else if qf.month == qt.month {
-            1
-        } else {
-            0
-        };
-        let record_precision = d.precision() as u8;
-        Some(if record_precision >= query_precision {
-            analyze::DATE_IMPACT
-        } else {
-            analyze::DATE_IMPACT / 2
-        })
     }
 
     /// The lowest current record among the alternatives of the clauses in
@@ -230,11 +281,14 @@ impl<'a, 'q> Search<'a, 'q> {
     /// beyond.
     fn seek_all(&mut self, mask: u16, target: u32) {
         for i in 0..self.plan.alts.len() {
-            if self
-                .plan
-                .alts
-                .get(i)
-                .is_some_and(|a| mask & (1 << a.clause) != 0)
+            // Most cursors are already there: a cheap test first.
+            let at = self.walks.get(i).is_none_or(|w| w.doc >= target && w.doc != u32::MAX);
+            if !at
+                && self
+                    .plan
+                    .alts
+                    .get(i)
+                    .is_some_and(|a| mask & (1 << a.clause) != 0)
             {
                 self.seek(i, target);
             }
@@ -273,8 +327,8 @@ impl<'a, 'q> Search<'a, 'q> {
             }
         }
         let sum = best.iter().fold(0u32, |a, &b| a.saturating_add(b));
-        let kind = self.corpus.record_at(doc).map_or(Kind::Source, |r| r.kind);
-        let dated = self.corpus.date_at(doc).is_some();
+        let kind = self.record_at(doc).map_or(Kind::Source, |r| r.kind);
+        let dated = self.date_at(doc).is_some();
         let boost = self.plan.intent.boost(kind, dated);
         e.score = (sum as u64 * boost as u64 / 16).min(u32::MAX as u64) as u32;
         e
@@ -283,32 +337,60 @@ impl<'a, 'q> Search<'a, 'q> {
     /// Whether record `doc` holds the folded phrase in one of its fields.
     fn has_phrase(&self, doc: u32, start: usize, len: usize) -> bool {
         let needle = self.query.bytes(start, len);
-        let hay = self.corpus.search_text();
-        self.corpus.segments_of(doc).any(|s| {
-            let Some((a, b)) = self.corpus.segment_range(s) else {
-                return false;
-            };
-            phrase_in(hay.get(a..b).unwrap_or(&[]), needle).is_some()
-        })
+        self.segments_of(doc)
+            .any(|s| phrase_in(self.seg_text(s), needle).is_some())
     }
 
     /// Whether record `doc` passes the filter (kinds checked already).
     fn passes(&self, doc: u32) -> Option<RecordRef> {
-        let r = self.corpus.record_at(doc)?;
+        let r = self.record_at(doc)?;
         (self.filter.kinds.contains(r.kind) && self.corpus.passes(r, &self.filter)).then_some(r)
     }
 
     /// The first record at or after `doc` whose kind the filter allows.
     fn allowed_from(&self, doc: u32) -> u32 {
         let mut d = doc;
-        while let Some(r) = self.corpus.record_at(d) {
+        while let Some(r) = self.record_at(d) {
             if self.filter.kinds.contains(r.kind) {
                 return d;
             }
-            d = self.corpus.kind_base(r.kind) + self.corpus.count(r.kind) as u32;
+            d = self.bases.get(r.kind as usize + 1).copied().unwrap_or(u32::MAX);
         }
         u32::MAX
     }
+}
+
+/// Whether a record dated `date` overlaps the query date, and how well: a
+/// record dated as precisely as the query counts fully.
+fn date_impact(date: Option<Date>, from: u32, to: u32, any_year: bool) -> Option<u8> {
+    let d = date?;
+    let (first, last) = (d.first_day(), d.last_day());
+    let (qf, qt) = (Date::unpack(from)?, Date::unpack(to)?);
+    let overlaps = if any_year {
+        // Month and day of any year: compare within the record's years.
+        (first.year..=last.year).any(|y| {
+            let f = Date { year: y, ..qf }.pack();
+            let t = Date { year: y, ..qt }.pack();
+            first.pack() <= t && last.pack() >= f
+        })
+    } else {
+        first.pack() <= qt.pack() && last.pack() >= qf.pack()
+    };
+    if !overlaps {
+        return None;
+    }
+    let query_precision = if qf.day == qt.day && qf.month == qt.month {
+        2
+    } else if qf.month == qt.month {
+        1
+    } else {
+        0
+    };
+    Some(if d.precision() as u8 >= query_precision {
+        analyze::DATE_IMPACT
+    } else {
+        analyze::DATE_IMPACT / 2
+    })
 }
 
 /// Where the folded `needle` occurs in `hay` with word boundaries at its
@@ -450,19 +532,33 @@ pub(crate) fn search(
         }
         analyze::insertion_sort_by_key(&mut order, |&c| ub.get(c).copied().unwrap_or(0));
         let mut d = 0u32;
+        // Every complete match is in the buffer already (phase 2 runs only
+        // when they fit): skip them, by record.
+        let complete_hits = n;
+        let (mut essential, mut rest_ub, mut bar) = (all, 0u64, None::<u64>);
         loop {
             // The weakest kept partial hit sets the bar once the buffer is full.
-            let theta = if n == hits.len() {
+            let full = n == hits.len();
+            let theta = if full {
                 hits.get(n - 1).map_or(0, |h| h.score as u64)
             } else {
                 0
             };
-            let mut essential: u16 = 0;
-            let mut sum = 0u64;
-            for &c in order.iter() {
-                sum += ub.get(c).copied().unwrap_or(0) as u64;
-                if sum * boost / 16 >= theta || n < hits.len() {
-                    essential |= 1 << c;
+            // Clauses whose bounds together cannot reach the bar are
+            // non-essential: a record holding only those cannot enter.
+            // Worked out again only when the bar moves.
+            if full && bar != Some(theta) {
+                bar = Some(theta);
+                essential = 0;
+                rest_ub = 0;
+                let mut sum = 0u64;
+                for &c in order.iter() {
+                    sum += ub.get(c).copied().unwrap_or(0) as u64;
+                    if sum * boost / 16 >= theta {
+                        essential |= 1 << c;
+                    } else {
+                        rest_ub = sum;
+                    }
                 }
             }
             if essential == 0 {
@@ -473,23 +569,40 @@ pub(crate) fn search(
             if cand == u32::MAX {
                 break;
             }
-            s.seek_all(all, cand);
+            s.seek_all(essential, cand);
             if s.min_doc(essential) != cand {
                 d = cand;
                 continue;
             }
-            let e = s.eval(cand);
-            let complete = e.clauses & required == required && alt_of_every_required;
-            if !complete && e.clauses != 0 && (n < hits.len() || e.score as u64 >= theta) {
-                if let Some(r) = s.passes(cand) {
-                    // A tie on score may still win on date or corpus order.
-                    let h = hit(&s, r, cand, e, false);
-                    if n < hits.len() || hits.get(n - 1).is_some_and(|w| before(&h, w)) {
-                        insert(hits, &mut n, h);
-                    }
+            d = cand.saturating_add(1);
+            // What the essential clauses give, plus the most the others
+            // could: below the bar, the others need not be looked at.
+            if full {
+                let e0 = s.eval(cand);
+                if (e0.score as u64).saturating_add(rest_ub * boost / 16) < theta {
+                    continue;
                 }
             }
-            d = cand.saturating_add(1);
+            s.seek_all(all & !essential, cand);
+            let e = s.eval(cand);
+            let Some(r) = s.record_at(cand) else {
+                continue;
+            };
+            let known = hits
+                .get(..complete_hits)
+                .unwrap_or(&[])
+                .iter()
+                .any(|h| h.record == r);
+            if known || e.clauses == 0 || (full && (e.score as u64) < theta) {
+                continue;
+            }
+            if let Some(r) = s.passes(cand) {
+                // A tie on score may still win on date or corpus order.
+                let h = hit(&s, r, cand, e, false);
+                if !full || hits.get(n - 1).is_some_and(|w| before(&h, w)) {
+                    insert(hits, &mut n, h);
+                }
+            }
         }
     }
 
@@ -516,7 +629,7 @@ fn hit(s: &Search<'_, '_>, r: RecordRef, doc: u32, e: Eval, complete: bool) -> H
         end: doc,
         matched_fields: e.clauses.count_ones() as u8,
         primary: false,
-        date: s.corpus.date_at(doc),
+        date: s.date_at(doc),
         score: e.score,
         complete,
     }
@@ -529,17 +642,15 @@ fn locate(s: &Search<'_, '_>, h: &mut Hit) {
     let (alts, doc) = (h.start, h.end);
     h.start = 0;
     h.end = 0;
-    let hay = s.corpus.search_text();
     // (weight, segment, folded start, folded end)
     let mut best: Option<(u64, usize, usize, usize)> = None;
     let mut first_seg: Option<usize> = None;
-    for seg in s.corpus.segments_of(doc) {
+    for seg in s.segments_of(doc) {
         first_seg.get_or_insert(seg);
-        let (Some(sg), Some((a, b))) = (s.corpus.segment_at(seg), s.corpus.segment_range(seg))
-        else {
+        let Some(sg) = s.corpus.segment_at(seg) else {
             continue;
         };
-        let text = hay.get(a..b).unwrap_or(&[]);
+        let text = s.seg_text(seg);
         let w = impact::weight(sg.field);
         if best.is_some_and(|x| x.0 >= w) {
             continue;

@@ -389,34 +389,6 @@ impl<'a> Corpus<'a> {
         Date::unpack(u32_at(self.section(Section::Dates), 4 * doc as usize)?)
     }
 
-    /// The segments (searchable fields) of the record at global index `doc`:
-    /// its strict fields, then its best-match-only ones (two runs of
-    /// segment indexes, see [`Corpus::strict_region`]).
-    pub(crate) fn segments_of(&self, doc: u32) -> impl Iterator<Item = usize> {
-        let bases = Kind::ALL.map(|k| self.kind_base(k));
-        let doc_of = |i: usize| {
-            self.segment_at(i)
-                .map(|s| bases[s.field.kind() as usize] + s.record)
-        };
-        let (_, split) = self.strict_region();
-        let n = self.segment_count();
-        let first = |lo: usize, hi: usize, target: u32| {
-            let (mut lo, mut hi) = (lo, hi);
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                if doc_of(mid).is_some_and(|d| d < target) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            lo
-        };
-        let next = doc.saturating_add(1);
-        let a = first(0, split, doc)..first(0, split, next);
-        let b = first(split, n, doc)..first(split, n, next);
-        a.chain(b)
-    }
 
     /// The record at global index `doc` (kinds in blob order, then index).
     pub fn record_at(&self, doc: u32) -> Option<RecordRef> {

@@ -148,8 +148,13 @@ impl Word {
         }
     }
 
+    #[inline]
     fn ends(&self, suffix: &[u8]) -> bool {
-        self.word().ends_with(suffix)
+        // The last byte first: most suffixes are ruled out by it alone.
+        match (suffix.last(), self.n.checked_sub(1).and_then(|i| self.b.get(i))) {
+            (Some(a), Some(b)) if a != b => false,
+            _ => self.word().ends_with(suffix),
+        }
     }
 
     /// Replaces the last `cut` bytes with `with`.

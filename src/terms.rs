@@ -286,12 +286,31 @@ impl<'a> TermIndex<'a> {
         self.entry(i).map_or(0, |e| e.max_impact)
     }
 
+    /// Compares term `i` with `key` without measuring it first: byte by
+    /// byte up to its NUL.
+    fn cmp_term(&self, i: usize, key: &[u8]) -> core::cmp::Ordering {
+        let off = self.entry(i).map_or(usize::MAX, |e| e.text as usize);
+        let stored = self.text.get(off..).unwrap_or(&[]);
+        for (j, &k) in key.iter().enumerate() {
+            match stored.get(j).copied().unwrap_or(0) {
+                0 => return core::cmp::Ordering::Less,
+                b if b != k => return b.cmp(&k),
+                _ => {}
+            }
+        }
+        if stored.get(key.len()).copied().unwrap_or(0) == 0 {
+            core::cmp::Ordering::Equal
+        } else {
+            core::cmp::Ordering::Greater
+        }
+    }
+
     /// The index of `term`, if some record contains it.
     pub fn find(&self, term: &[u8]) -> Option<usize> {
         let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self.term(mid).cmp(term) {
+            match self.cmp_term(mid, term) {
                 core::cmp::Ordering::Less => lo = mid + 1,
                 core::cmp::Ordering::Greater => hi = mid,
                 core::cmp::Ordering::Equal => return Some(mid),
