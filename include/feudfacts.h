@@ -91,7 +91,7 @@
 /**
  * The most terms (words, prefixes, phrases) a query may have.
  */
-#define FEUD_MAX_TERMS 16
+#define FEUD_MAX_TERMS 32
 
 /**
  * The most terms a strict query (`FEUD_MODE_STRICT`, `feud_cursor_open`)
@@ -1443,16 +1443,22 @@ const char *feud_kind_name(feud_kind kind);
 const char *feud_field_name(feud_field field);
 
 /**
- * Searches with the query language of the core (NUL-terminated `query`:
- * words must all match, `"a phrase"`, `prefix*`; case and typography
- * ignored) and `filter` (NULL: none), writes the best
- * `min(total, capacity)` hits, best first, to `hits`, and the number of
- * matching records (even those that did not fit) and of hits written to
- * `*summary`. `hits` may be NULL when `capacity` is 0, to count only.
+ * Searches with the query language of the core (NUL-terminated `query`;
+ * `"a phrase"`, `prefix*`; case and typography ignored) and `filter`
+ * (NULL: none). In best-match mode (`FEUD_MODE_BEST`, the default) words
+ * meet their other forms, synonyms and near spellings, records with every
+ * word come first, then the closest matches while room is left, ranked by
+ * BM25F; in strict mode (`FEUD_MODE_STRICT`) every term must match
+ * literally. Writes the best hits to `hits` (at most `capacity`) and to
+ * `*summary` the number of records with every word (even those that did
+ * not fit), the hits written, how many of them are partial, and which
+ * words were read as near spellings. `hits` may be NULL when `capacity` is
+ * 0, to count only.
  *
  * Errors: `FEUD_ERR_NULL`, `FEUD_ERR_INVALID_UTF8`, `FEUD_ERR_EMPTY_QUERY`,
- * `FEUD_ERR_QUERY_TOO_LONG`, `FEUD_ERR_TOO_MANY_TERMS`,
- * `FEUD_ERR_INVALID_ARGUMENT` (bad filter kinds or dates),
+ * `FEUD_ERR_QUERY_TOO_LONG`, `FEUD_ERR_TOO_MANY_TERMS` (more than
+ * `FEUD_MAX_TERMS`, or `FEUD_MAX_STRICT_TERMS` in strict mode),
+ * `FEUD_ERR_INVALID_ARGUMENT` (bad filter kinds, mode or dates),
  * `FEUD_ERR_NOT_FOUND` (unknown filter entity).
  *
  * # Safety
@@ -1467,6 +1473,26 @@ enum feud_status feud_search(const struct feud_corpus *corpus,
                              struct feud_summary *summary);
 
 /**
+ * "Did you mean": the query (NUL-terminated) with each word the corpus
+ * does not know replaced by the near spelling best-match search read it as
+ * (`altamn stargte` → `altman stargate`, folded), written to `buf` with the
+ * snprintf semantics of `feud_format_line`. `FEUD_ERR_NOT_FOUND` when no
+ * word needed correcting (`feud_summary.corrected` is 0 then).
+ *
+ * Errors as `feud_search` for the query; `FEUD_ERR_BUFFER_TOO_SMALL` when
+ * cut.
+ *
+ * # Safety
+ * `query` must be NULL or NUL-terminated; `buf` NULL or `size` writable
+ * bytes; other pointers valid or NULL.
+ */
+enum feud_status feud_suggest(const struct feud_corpus *corpus,
+                              const char *query,
+                              char *buf,
+                              size_t size,
+                              size_t *needed);
+
+/**
  * The text of the field a hit points into (the whole field; `hit.start`
  * and `hit.end` delimit the match within it), into `*out`.
  *
@@ -1478,8 +1504,9 @@ enum feud_status feud_hit_text(const struct feud_corpus *corpus,
                                struct feud_str *out);
 
 /**
- * Starts a search (same query and filter as `feud_search`) whose matches
- * `feud_cursor_next` yields in corpus order. On failure `*cursor` is marked
+ * Starts a search (same query and filter as `feud_search`, but always
+ * strict: every term literally, at most `FEUD_MAX_STRICT_TERMS`) whose
+ * matches `feud_cursor_next` yields in corpus order. On failure `*cursor` is marked
  * unopened.
  *
  * # Safety

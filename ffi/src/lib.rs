@@ -1710,16 +1710,22 @@ const _: () = {
     assert!(align_of::<Hit>() <= align_of::<feud_hit>());
 };
 
-/// Searches with the query language of the core (NUL-terminated `query`:
-/// words must all match, `"a phrase"`, `prefix*`; case and typography
-/// ignored) and `filter` (NULL: none), writes the best
-/// `min(total, capacity)` hits, best first, to `hits`, and the number of
-/// matching records (even those that did not fit) and of hits written to
-/// `*summary`. `hits` may be NULL when `capacity` is 0, to count only.
+/// Searches with the query language of the core (NUL-terminated `query`;
+/// `"a phrase"`, `prefix*`; case and typography ignored) and `filter`
+/// (NULL: none). In best-match mode (`FEUD_MODE_BEST`, the default) words
+/// meet their other forms, synonyms and near spellings, records with every
+/// word come first, then the closest matches while room is left, ranked by
+/// BM25F; in strict mode (`FEUD_MODE_STRICT`) every term must match
+/// literally. Writes the best hits to `hits` (at most `capacity`) and to
+/// `*summary` the number of records with every word (even those that did
+/// not fit), the hits written, how many of them are partial, and which
+/// words were read as near spellings. `hits` may be NULL when `capacity` is
+/// 0, to count only.
 ///
 /// Errors: `FEUD_ERR_NULL`, `FEUD_ERR_INVALID_UTF8`, `FEUD_ERR_EMPTY_QUERY`,
-/// `FEUD_ERR_QUERY_TOO_LONG`, `FEUD_ERR_TOO_MANY_TERMS`,
-/// `FEUD_ERR_INVALID_ARGUMENT` (bad filter kinds or dates),
+/// `FEUD_ERR_QUERY_TOO_LONG`, `FEUD_ERR_TOO_MANY_TERMS` (more than
+/// `FEUD_MAX_TERMS`, or `FEUD_MAX_STRICT_TERMS` in strict mode),
+/// `FEUD_ERR_INVALID_ARGUMENT` (bad filter kinds, mode or dates),
 /// `FEUD_ERR_NOT_FOUND` (unknown filter entity).
 ///
 /// # Safety
@@ -1776,6 +1782,46 @@ pub unsafe extern "C" fn feud_search(
                 corrected: s.corrected as u32,
             },
         )
+    })())
+}
+
+/// "Did you mean": the query (NUL-terminated) with each word the corpus
+/// does not know replaced by the near spelling best-match search read it as
+/// (`altamn stargte` → `altman stargate`, folded), written to `buf` with the
+/// snprintf semantics of `feud_format_line`. `FEUD_ERR_NOT_FOUND` when no
+/// word needed correcting (`feud_summary.corrected` is 0 then).
+///
+/// Errors as `feud_search` for the query; `FEUD_ERR_BUFFER_TOO_SMALL` when
+/// cut.
+///
+/// # Safety
+/// `query` must be NULL or NUL-terminated; `buf` NULL or `size` writable
+/// bytes; other pointers valid or NULL.
+#[no_mangle]
+pub unsafe extern "C" fn feud_suggest(
+    corpus: *const feud_corpus,
+    query: *const c_char,
+    buf: *mut c_char,
+    size: usize,
+    needed: *mut usize,
+) -> feud_status {
+    done((|| {
+        let c = corpus_of(corpus)?;
+        let q = parse_query(query)?;
+        let mut full = [0u8; 2 * feudfacts::MAX_QUERY_LEN];
+        let n = c.suggest(&q, &mut full).ok_or(FEUD_ERR_NOT_FOUND)?;
+        let text = full.get(..n).ok_or(FEUD_ERR_NOT_FOUND)?;
+        let out = text_buf(buf, size)?;
+        let cap = out.len();
+        // Whole characters only (the suggestion is UTF-8).
+        let mut fit = n.min(cap);
+        while fit > 0 && fit < n && text.get(fit).is_some_and(|&b| b & 0xc0 == 0x80) {
+            fit -= 1;
+        }
+        for (d, &b) in out.iter_mut().zip(text.get(..fit).unwrap_or(&[])) {
+            *d = b;
+        }
+        finish_text(n, cap, needed)
     })())
 }
 
@@ -1864,8 +1910,9 @@ fn cursor_slot(cur: *mut feud_cursor) -> *mut CursorImpl {
     cur.cast::<u8>().wrapping_add(off).cast()
 }
 
-/// Starts a search (same query and filter as `feud_search`) whose matches
-/// `feud_cursor_next` yields in corpus order. On failure `*cursor` is marked
+/// Starts a search (same query and filter as `feud_search`, but always
+/// strict: every term literally, at most `FEUD_MAX_STRICT_TERMS`) whose
+/// matches `feud_cursor_next` yields in corpus order. On failure `*cursor` is marked
 /// unopened.
 ///
 /// # Safety

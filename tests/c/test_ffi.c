@@ -285,7 +285,8 @@ static void test_search(void) {
     EXPECT(feud_search(C, query, NULL, hits, 8, &sum), FEUD_ERR_QUERY_TOO_LONG);
     query[FEUD_MAX_QUERY_LEN] = '\0';
     EXPECT(feud_search(C, query, NULL, hits, 8, &sum), FEUD_OK);
-    EXPECT(feud_search(C, "a b c d e f g h i j k l m n o p q", NULL, hits, 8, &sum),
+    EXPECT(feud_search(C, "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g",
+                       NULL, hits, 8, &sum),
            FEUD_ERR_TOO_MANY_TERMS);
     EXPECT(feud_search(C, "a b c d e f g h i", NULL, hits, 8, &sum), FEUD_OK);
     memset(&f, 0, sizeof f);
@@ -294,6 +295,32 @@ static void test_search(void) {
     EXPECT(feud_search(C, "a b c d e f g h", &f, hits, 8, &sum), FEUD_OK);
     f.mode = 2;
     EXPECT(feud_search(C, "softbank", &f, hits, 8, &sum), FEUD_ERR_INVALID_ARGUMENT);
+
+    /* Best match (the default) against strict: stems and synonyms, closest
+     * matches, corrections and their suggestion. */
+    memset(&f, 0, sizeof f);
+    f.mode = FEUD_MODE_STRICT;
+    EXPECT(feud_search(C, "lawsuits", &f, hits, 8, &sum), FEUD_OK);
+    CHECK(sum.total == 0 && sum.returned == 0 && sum.partial == 0);
+    EXPECT(feud_search(C, "lawsuits", NULL, hits, 8, &sum), FEUD_OK);
+    CHECK(sum.total >= 1 && sum.returned >= 1 && hits[0].complete && hits[0].score > 0);
+    EXPECT(feud_search(C, "softbank zzqxv", NULL, hits, 8, &sum), FEUD_OK);
+    CHECK(sum.total == 0 && sum.partial == sum.returned && sum.returned >= 1);
+    CHECK(!hits[0].complete);
+    EXPECT(feud_search(C, "altamn stargte", NULL, hits, 8, &sum), FEUD_OK);
+    CHECK(sum.corrected == 3u && sum.returned >= 1);
+    {
+        char s[64];
+        size_t need = 0;
+        EXPECT(feud_suggest(C, "altamn stargte", s, sizeof s, &need), FEUD_OK);
+        CHECK(strcmp(s, "altman stargate") == 0 && need == strlen(s));
+        EXPECT(feud_suggest(C, "altamn stargte", s, 4, &need), FEUD_ERR_BUFFER_TOO_SMALL);
+        CHECK(strcmp(s, "alt") == 0 && need == strlen("altman stargate"));
+        EXPECT(feud_suggest(C, "altman stargate", s, sizeof s, &need), FEUD_ERR_NOT_FOUND);
+        EXPECT(feud_suggest(C, "", s, sizeof s, &need), FEUD_ERR_EMPTY_QUERY);
+        EXPECT(feud_suggest(NULL, "x", s, sizeof s, &need), FEUD_ERR_NULL);
+        EXPECT(feud_suggest(C, NULL, s, sizeof s, &need), FEUD_ERR_NULL);
+    }
     EXPECT(feud_search(C, "soft\xff\xfe bank", NULL, hits, 8, &sum), FEUD_ERR_INVALID_UTF8);
     memset(&f, 0, sizeof f);
     f.kinds = 0x40;
@@ -334,10 +361,14 @@ static void test_cursor(void) {
     static feud_cursor cur, copy;
     feud_hit hit;
     feud_summary sum;
+    feud_filter strict;
     size_t n = 0;
     int saw_softbank = 0;
 
-    EXPECT(feud_search(C, "softbank", NULL, NULL, 0, &sum), FEUD_OK);
+    /* The cursor matches strictly: it lists what a strict search counts. */
+    memset(&strict, 0, sizeof strict);
+    strict.mode = FEUD_MODE_STRICT;
+    EXPECT(feud_search(C, "softbank", &strict, NULL, 0, &sum), FEUD_OK);
     EXPECT(feud_cursor_open(C, "softbank", NULL, &cur), FEUD_OK);
     while (feud_cursor_next(&cur, &hit) == FEUD_OK) {
         n++;
