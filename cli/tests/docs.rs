@@ -86,7 +86,24 @@ fn sandbox() -> PathBuf {
     }
     std::fs::create_dir_all(t.join("bin")).unwrap();
     std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_feud"), t.join("bin/feud")).unwrap();
+    // What the docs ask the reader to make: a clone named `feudfacts` beside
+    // their crate (`--path ../feudfacts`), and docs/C.md's `hello.c`.
+    std::os::unix::fs::symlink(root(), t.join("feudfacts")).unwrap();
+    std::fs::write(repo.join("hello.c"), hello_c()).unwrap();
     repo
+}
+
+/// The program docs/C.md shows as `hello.c`: its first `c` block after the
+/// line naming it.
+fn hello_c() -> String {
+    let text = std::fs::read_to_string(root().join("docs/C.md")).unwrap();
+    let from = text.find("`hello.c`").expect("docs/C.md names hello.c");
+    blocks(&text[from..])
+        .into_iter()
+        .find(|b| b.lang == "c")
+        .expect("docs/C.md shows hello.c")
+        .lines
+        .join("\n")
 }
 
 /// Runs `line` with bash in `dir`, `feud` being the built binary; stdout
@@ -185,6 +202,9 @@ struct Targets {
     /// Features by package manifest folder.
     features: BTreeMap<PathBuf, BTreeSet<String>>,
     by_name: BTreeMap<String, PathBuf>,
+    /// What earlier commands make (`cc … -o hello`, `python3 -m venv
+    /// .venv`), so later lines may name it (`./hello`, `.venv/bin/activate`).
+    made: BTreeSet<PathBuf>,
 }
 
 impl Targets {
@@ -278,9 +298,16 @@ fn check_static(
         }
         return bad;
     }
+    for pair in cmd.windows(2) {
+        if pair[0] == "-o" || pair[0] == "venv" {
+            t.made.insert(cwd.join(&pair[1]));
+        }
+    }
     for w in cmd {
         if let Some(p) = path_like(w) {
-            if !cwd.join(p).exists() {
+            let at = cwd.join(p);
+            let made = t.made.iter().any(|m| at.starts_with(m));
+            if !at.exists() && !made {
                 bad.push(format!("no such path `{p}`"));
             }
         }
@@ -478,6 +505,10 @@ fn the_checks_catch_a_missing_path_flag_or_target() {
     let mut cwd = root();
     let w = |s: &str| words(s);
     assert!(check_static(&w("cargo build -p feudfacts-ffi"), &mut cwd, &mut t, &help).is_empty());
+    // A program is there once a command has made it, not before.
+    assert!(!check_static(&w("./prog"), &mut cwd, &mut t, &help).is_empty());
+    assert!(check_static(&w("cc src/lib.rs -o prog"), &mut cwd, &mut t, &help).is_empty());
+    assert!(check_static(&w("./prog"), &mut cwd, &mut t, &help).is_empty());
     for bad in [
         "cargo build -p no-such-crate",
         "cargo run --bin nothing",
