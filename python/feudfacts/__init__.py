@@ -38,7 +38,7 @@ from typing import (
     Union, cast,
 )
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 """This package's version: the version of the libfeudfacts it bundles."""
 
 __all__ = [
@@ -333,9 +333,11 @@ class _Item(ctypes.Structure):
 
 class _Filter(ctypes.Structure):
     _fields_ = [("kinds", ctypes.c_uint8), ("has_entity", ctypes.c_bool),
-                ("entity", ctypes.c_uint32), ("from_", _Date), ("to", _Date)]
+                ("mode", ctypes.c_uint8), ("entity", ctypes.c_uint32), ("from_", _Date),
+                ("to", _Date)]
     kinds: int
     has_entity: bool
+    mode: int
     entity: int
     from_: _Date
     to: _Date
@@ -345,7 +347,8 @@ class _Hit(ctypes.Structure):
     _fields_ = [("record", _Ref), ("field", ctypes.c_uint8), ("item", ctypes.c_uint8),
                 ("matched_fields", ctypes.c_uint8), ("primary", ctypes.c_bool),
                 ("start", ctypes.c_uint32), ("end", ctypes.c_uint32), ("date", _Date),
-                ("precision", ctypes.c_uint8)]
+                ("precision", ctypes.c_uint8), ("complete", ctypes.c_bool),
+                ("score", ctypes.c_uint32)]
     record: _Ref
     field: int
     item: int
@@ -354,12 +357,17 @@ class _Hit(ctypes.Structure):
     start: int
     end: int
     date: _Date
+    complete: bool
+    score: int
 
 
 class _Summary(ctypes.Structure):
-    _fields_ = [("total", ctypes.c_size_t), ("returned", ctypes.c_size_t)]
+    _fields_ = [("total", ctypes.c_size_t), ("returned", ctypes.c_size_t),
+                ("partial", ctypes.c_size_t), ("corrected", ctypes.c_uint32)]
     total: int
     returned: int
+    partial: int
+    corrected: int
 
 
 class _Entry(ctypes.Structure):
@@ -375,7 +383,7 @@ class _ThreadEntry(ctypes.Structure):
 
 
 class _CorpusHandle(ctypes.Structure):
-    _fields_ = [("_opaque", ctypes.c_uint64 * 16)]
+    _fields_ = [("_opaque", ctypes.c_uint64 * 32)]
 
 
 class _Cursor(ctypes.Structure):
@@ -416,6 +424,8 @@ _SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
     "feud_field_name": (ctypes.c_char_p, [ctypes.c_uint8]),
     "feud_search": (_STATUS, [_HANDLE, ctypes.c_char_p, _P(_Filter), _P(_Hit), ctypes.c_size_t,
                               _P(_Summary)]),
+    "feud_suggest": (_STATUS, [_HANDLE, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_size_t,
+                               _P(ctypes.c_size_t)]),
     "feud_hit_text": (_STATUS, [_HANDLE, _P(_Hit), _P(_Str)]),
     "feud_cursor_open": (_STATUS, [_HANDLE, ctypes.c_char_p, _P(_Filter), _P(_Cursor)]),
     "feud_cursor_next": (_STATUS, [_P(_Cursor), _P(_Hit)]),
@@ -458,6 +468,7 @@ class _Lib(Protocol):
     def feud_kind_name(self, kind: int) -> bytes: ...
     def feud_field_name(self, f: int) -> bytes: ...
     def feud_search(self, c: Any, q: bytes, f: Any, hits: Any, cap: int, s: Any) -> int: ...
+    def feud_suggest(self, c: Any, q: bytes, buf: Any, n: int, needed: Any) -> int: ...
     def feud_hit_text(self, c: Any, hit: Any, out: Any) -> int: ...
     def feud_cursor_open(self, c: Any, q: bytes, f: Any, cur: Any) -> int: ...
     def feud_cursor_next(self, cur: Any, hit: Any) -> int: ...
@@ -818,14 +829,33 @@ class Hit:
     matched_fields: int
     primary: bool
     date: Optional[Date]
+    complete: bool = True
+    """The record has every word of the query (``False``: a closest match)."""
+    score: int = 0
+    """The best-match score (BM25F, integer); 0 in strict mode."""
 
 
 @dataclass(frozen=True)
 class SearchResult:
-    """The best hits, and how many records matched in all."""
+    """The best hits, and how many records matched in all.
+
+    ``total`` counts the records with every word of the query. In best-match
+    mode (the default) the hits continue, while room is left, with the
+    closest matches: the last ``partial`` hits have only some of the words.
+    ``total == 0`` with hits means "no record has every word; closest
+    matches". ``suggestion`` is the query with the words the corpus does not
+    know spelled as search read them (``"altman stargate"`` for ``"altamn
+    stargte"``), or ``None``."""
 
     total: int
     hits: List[Hit]
+    partial: int = 0
+    suggestion: Optional[str] = None
+
+    @property
+    def is_partial(self) -> bool:
+        """No record has every word; the hits are the closest matches."""
+        return self.total == 0 and self.partial > 0
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
@@ -1183,29 +1213,49 @@ class Corpus:
             matched_fields=h.matched_fields,
             primary=bool(h.primary),
             date=Date._of(h.date),
+            complete=bool(h.complete),
+            score=h.score,
         )
 
     def search(self, query: Union[str, bytes], *, kinds: KindsLike = None,
                entity: Optional[EntityLike] = None, date_from: Optional[DateLike] = None,
-               date_to: Optional[DateLike] = None, limit: int = 10) -> SearchResult:
-        """The best ``limit`` records matching ``query`` (all words; ``"a
-        phrase"``; ``prefix*``), best first, and the total number matching.
-        ``kinds`` restricts the kinds ("quote", Kind.EVENT, ...), ``entity``
-        to records involving an entity (Entity, index or name), and
-        ``date_from``/``date_to`` (``"2025-01-22"``, a ``datetime.date``) to
-        dated records in that range."""
+               date_to: Optional[DateLike] = None, limit: int = 10,
+               strict: bool = False) -> SearchResult:
+        """The best ``limit`` records for ``query``, best first.
+
+        Best match (the default): words are stemmed (``lawsuits`` finds
+        "suit" through the corpus's synonyms, ``tweeted`` finds "tweet"),
+        misspellings are read as the nearest corpus word, question words
+        weigh little, and records with every word come first, then the
+        closest matches (see :class:`SearchResult`). ``strict=True`` keeps
+        the literal semantics: every word, exactly (``"a phrase"`` and
+        ``prefix*`` work in both). ``kinds`` restricts the kinds ("quote",
+        Kind.EVENT, ...), ``entity`` to records involving an entity (Entity,
+        index or name), and ``date_from``/``date_to`` (``"2025-01-22"``, a
+        ``datetime.date``) to dated records in that range."""
         f = self._filter(kinds, entity, date_from, date_to)
-        hits = (_Hit * max(limit, 1))()
+        f.mode = 1 if strict else 0
+        if limit < 0:
+            raise InvalidArgumentError(f"limit must not be negative, not {limit}")
+        q = _query_bytes(query)
+        cap = min(limit, len(self))  # no search has more hits than records
+        hits = (_Hit * max(cap, 1))()
         s = _Summary()
-        _check(self._lib.feud_search(self._h, _query_bytes(query), ctypes.byref(f), hits,
-                                     max(limit, 0), ctypes.byref(s)))
-        return SearchResult(s.total, [self._hit(hits[i]) for i in range(s.returned)])
+        _check(self._lib.feud_search(self._h, q, ctypes.byref(f), hits, cap,
+                                     ctypes.byref(s)))
+        suggestion = None
+        if s.corrected:
+            suggestion = _text_call(self._lib.feud_suggest, self._h, q)
+        return SearchResult(s.total, [self._hit(hits[i]) for i in range(s.returned)],
+                            s.partial, suggestion)
 
     def matches(self, query: Union[str, bytes], *, kinds: KindsLike = None,
                 entity: Optional[EntityLike] = None, date_from: Optional[DateLike] = None,
                 date_to: Optional[DateLike] = None) -> Iterator[Hit]:
-        """Every record matching, in corpus order (unranked), one at a time.
-        Errors in the query are raised at once, not at the first ``next``."""
+        """Every record matching every word of ``query`` literally (strict
+        semantics, at most 8 terms), in corpus order (unranked), one at a
+        time. Errors in the query are raised at once, not at the first
+        ``next``."""
         f = self._filter(kinds, entity, date_from, date_to)
         cursor = _Cursor()  # ctypes memory never moves, as the cursor needs
         _check(self._lib.feud_cursor_open(self._h, _query_bytes(query), ctypes.byref(f),

@@ -1,7 +1,8 @@
 """``python -m feudfacts QUERY...``: search the corpus from a shell.
 
 Prints how many records match and the best of them, one line each with the
-matched words; ``--kind``, ``--entity``, ``--from`` and ``--to`` narrow the
+matched words (when no record has every word, the closest matches, saying
+so; ``--strict`` requires every word literally); ``--kind``, ``--entity``, ``--from`` and ``--to`` narrow the
 search as ``Corpus.search`` does. A refused query or an unknown name is one
 line on stderr and exit status 1.
 """
@@ -37,6 +38,9 @@ def _main(argv: Optional[List[str]]) -> int:
     ap.add_argument("-e", "--entity", help="only records involving this entity (\"@sama\")")
     ap.add_argument("--from", dest="date_from", metavar="DATE", help="from YYYY[-MM[-DD]]")
     ap.add_argument("--to", dest="date_to", metavar="DATE", help="to YYYY[-MM[-DD]]")
+    ap.add_argument("--strict", action="store_true",
+                    help="every word required, literally (no stemming, synonyms or spelling"
+                    " correction)")
     ap.add_argument("--ascii", action="store_true", help="transliterate to ASCII")
     ap.add_argument("-V", "--version", action="version",
                     version=f"feudfacts {__version__} (libfeudfacts {version()})")
@@ -50,8 +54,12 @@ def _main(argv: Optional[List[str]]) -> int:
         corpus = Corpus.embedded()
         result = corpus.search(query, kinds=args.kind, entity=args.entity,
                                date_from=args.date_from, date_to=args.date_to,
-                               limit=args.limit)
+                               limit=args.limit, strict=args.strict)
         print(f"{result.total} {'hit' if result.total == 1 else 'hits'} for {query!r}")
+        if result.suggestion is not None:
+            print(f"did you mean: {result.suggestion}")
+        if result.is_partial:
+            print("no record has every word; closest matches:")
         for i, hit in enumerate(result, 1):
             print(f"{i:2}. [{hit.record.kind.label} {hit.record.key}] "
                   f"{show(corpus.format_line(hit.record))}")

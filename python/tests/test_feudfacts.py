@@ -179,7 +179,7 @@ class RecordTest(Base):
 class SearchTest(Base):
     def test_search_finds_the_post_with_a_highlight(self):
         result = self.c.search("softbank secured")
-        self.assertGreaterEqual(result.total, len(result.hits))
+        self.assertEqual(len(result), min(result.total + result.partial, 10))
         hit = next(h for h in result if h.record == self.softbank)
         self.assertEqual(hit.field_text[hit.span[0]:hit.span[1]], hit.match)
         self.assertIn(hit.match.lower(), ("softbank", "secured"))
@@ -203,8 +203,9 @@ class SearchTest(Base):
             self.assertEqual((h.date.year, h.date.month in (0, 1)), (2025, True))
 
     def test_matches_iterates_every_match(self):
+        # The cursor is strict: every word, literally.
         found = list(self.c.matches("softbank"))
-        self.assertEqual(len(found), self.c.search("softbank").total)
+        self.assertEqual(len(found), self.c.search("softbank", strict=True).total)
         self.assertIn(self.softbank, [h.record for h in found])
 
     def test_errors_are_exceptions_and_leave_the_library_usable(self):
@@ -212,7 +213,7 @@ class SearchTest(Base):
             ("", ff.EmptyQueryError),
             ("   ", ff.EmptyQueryError),
             ("x" * 300, ff.QueryTooLongError),
-            ("a b c d e f g h i", ff.TooManyTermsError),
+            (" ".join(["w"] * 33), ff.TooManyTermsError),
             (b"soft\xffbank", ff.InvalidUtf8Error),
         ]
         for query, error in cases:
@@ -229,6 +230,62 @@ class SearchTest(Base):
             self.c.search("softbank", entity=65535)
         with self.assertRaises(ff.InvalidArgumentError):
             self.c.search("softbank", kinds={"nonsense"})
+        with self.assertRaises(ff.InvalidArgumentError):
+            self.c.search("softbank", limit=-1)
+        # Strict queries keep the 8-term limit; best match takes 32.
+        nine = "a b c d e f g h i"
+        self.assertIsInstance(self.c.search(nine), ff.SearchResult)
+        with self.assertRaises(ff.TooManyTermsError):
+            self.c.search(nine, strict=True)
+        with self.assertRaises(ff.TooManyTermsError):
+            self.c.matches(nine)
+
+    def test_a_huge_limit_allocates_only_what_can_be_returned(self):
+        result = self.c.search("softbank", limit=10**12)
+        self.assertEqual(len(result), result.total + result.partial)
+        self.assertLessEqual(len(result), len(self.c))
+
+
+class BestMatchTest(Base):
+    """Best match (the default) against strict, through the C library."""
+
+    def test_stems_and_synonyms_answer_what_strict_does_not(self):
+        self.assertEqual(self.c.search("lawsuits", strict=True).total, 0)
+        best = self.c.search("lawsuits")
+        self.assertGreater(best.total, 0)
+        self.assertFalse(best.is_partial)
+        self.assertTrue(all(h.complete for h in best))
+        self.assertTrue(any("suit" in h.match.lower() for h in best), best.hits)
+
+    def test_complete_matches_rank_first_by_score(self):
+        r = self.c.search("softbank", limit=50)
+        complete = [h for h in r if h.complete]
+        self.assertEqual(len(complete), min(r.total, 50))
+        self.assertEqual(r.hits[: len(complete)], complete)
+        scores = [h.score for h in complete]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        self.assertTrue(all(s > 0 for s in scores))
+        strict = self.c.search("softbank", strict=True)
+        self.assertTrue(all(h.score == 0 and h.complete for h in strict))
+
+    def test_no_record_with_every_word_gives_the_closest_matches(self):
+        # Each word matches records, but no record has both.
+        self.assertGreater(self.c.search("hoffman", strict=True).total, 0)
+        self.assertGreater(self.c.search("softbank", strict=True).total, 0)
+        self.assertEqual(self.c.search("softbank hoffman", strict=True).total, 0)
+        r = self.c.search("softbank hoffman", limit=5)
+        self.assertTrue(r.is_partial)
+        self.assertEqual((r.total, r.partial, len(r)), (0, 5, 5))
+        for h in r:
+            self.assertFalse(h.complete)
+            self.assertIn(h.match.lower(), ("softbank", "hoffman"))
+
+    def test_misspellings_are_read_as_corpus_words_and_suggested(self):
+        r = self.c.search("altamn stargte")
+        self.assertEqual(r.suggestion, "altman stargate")
+        self.assertEqual(r.hits[0].record, self.c.search("altman stargate").hits[0].record)
+        self.assertIsNone(self.c.search("altman stargate").suggestion)
+        self.assertIsNone(self.c.search("altamn", strict=True).suggestion)
 
 
 class WideIndexTest(Base):
@@ -539,6 +596,17 @@ class MainTest(unittest.TestCase):
         self.assertNotIn("[event ", out.stdout)
         ascii_out = self.run_main("--ascii", "surely", "know")
         self.assertIn("[US flag]", ascii_out.stdout)
+
+    def test_closest_matches_and_corrections_are_announced(self):
+        out = self.run_main("softbank", "hoffman", "-n", "2")
+        self.assertEqual(out.stdout.splitlines()[:2],
+                         ["0 hits for 'softbank hoffman'",
+                          "no record has every word; closest matches:"])
+        self.assertEqual(len(out.stdout.splitlines()), 2 + 2 * 2)
+        strict = self.run_main("--strict", "softbank", "hoffman")
+        self.assertEqual(strict.stdout, "0 hits for 'softbank hoffman'\n")
+        typo = self.run_main("altamn", "stargte", "-n", "1")
+        self.assertEqual(typo.stdout.splitlines()[1], "did you mean: altman stargate")
 
     def test_refusals_are_one_line_and_exit_1(self):
         for args, message in [((" ",), "feudfacts: query is empty\n"),
