@@ -9,9 +9,25 @@ use common::*;
 fn search_ranks_limits_and_says_how_many_it_shows() {
     let out = ok(&["search", "softbank", "secured", "--kind", "quote"]);
     assert!(
-        out.starts_with("1 match for \"softbank secured\"\n"),
+        out.starts_with("1 match for \"softbank secured\", then 1 closest match\n"),
         "{out}"
     );
+    // Strict: every word, literally; no closest matches.
+    let strict = ok(&["search", "--strict", "softbank", "secured", "--kind", "quote"]);
+    assert!(strict.starts_with("1 match for \"softbank secured\"\n"), "{strict}");
+    // No record has every word: the closest matches, saying so.
+    let partial = ok(&["search", "softbank", "hoffman", "--limit", "2"]);
+    assert!(
+        partial.starts_with("no record has every word; closest matches:\n"),
+        "{partial}"
+    );
+    assert_eq!(partial.lines().filter(|l| l.starts_with("- ")).count(), 2);
+    assert_eq!(
+        ok(&["search", "--strict", "softbank", "hoffman"]),
+        "no matches for \"softbank hoffman\"\n"
+    );
+    let typo = ok(&["search", "altamn", "stargte", "--limit", "1"]);
+    assert!(typo.contains("did you mean: altman stargate\n"), "{typo}");
     assert!(
         out.contains("SoftBank has well under $10B secured."),
         "{out}"
@@ -54,7 +70,7 @@ fn json_search_ends_with_a_summary_even_without_hits() {
     }
     assert_eq!(
         ok(&["--json", "search", "zzyzx"]),
-        "{\"kind\":\"summary\",\"query\":\"zzyzx\",\"total\":0,\"returned\":0}\n"
+        "{\"kind\":\"summary\",\"query\":\"zzyzx\",\"total\":0,\"returned\":0,\"partial\":0,\"did_you_mean\":null}\n"
     );
     let d = json_lines(&ok(&["--json", "search", "altman"]));
     assert_eq!(d.len(), 11, "default limit is 10, then the summary");
@@ -387,7 +403,7 @@ fn help_everywhere_and_a_version() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "wrote a file");
     assert!(!ok(&["search", "--help"]).contains("matches for"));
     // `--` makes it a query.
-    assert!(ok(&["search", "--", "--help"]).starts_with("no matches for \"--help\""));
+    assert!(ok(&["search", "--", "--help"]).contains(" for \"--help\"\n"));
     std::fs::remove_dir_all(&dir).ok();
 }
 
