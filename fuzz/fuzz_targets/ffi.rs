@@ -133,6 +133,8 @@ impl Index {
 struct Filter {
     kinds: u8,
     has_entity: bool,
+    /// Any byte: 0 best, 1 strict, others refused.
+    mode: u8,
     entity: Index,
     from: (u16, u8, u8),
     to: (u16, u8, u8),
@@ -181,6 +183,7 @@ fn filter(f: &Filter) -> feud_filter {
     feud_filter {
         kinds: f.kinds,
         has_entity: f.has_entity,
+        mode: f.mode,
         entity: f.entity.get(),
         from: date(f.from),
         to: date(f.to),
@@ -514,8 +517,13 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     if let Some(f) = f.as_ref().filter(|f| f.has_entity) {
                         assert_found_within_count(c, FEUD_KIND_ENTITY, f.entity);
                     }
+                    assert!(f.as_ref().is_none_or(|f| f.mode <= 1), "an unknown mode is refused");
                     let sum = sum.assume_init();
-                    assert!(sum.returned <= hits.len() && sum.returned <= sum.total);
+                    assert!(sum.returned <= hits.len() && sum.partial <= sum.returned);
+                    assert!(sum.returned - sum.partial <= sum.total);
+                    for (i, h) in hits[..sum.returned].iter().enumerate() {
+                        assert_eq!(h.complete, i < sum.returned - sum.partial, "complete first");
+                    }
                     hits.truncate(sum.returned);
                     for h in &hits {
                         let mut t = MaybeUninit::<feud_str>::uninit();

@@ -6,7 +6,7 @@
 //! formed and pass its filter (see `tests/exercise/mod.rs`).
 #![no_main]
 
-use feudfacts::{Corpus, Date, Filter, KindSet, Query, MAX_QUERY_LEN, MAX_TERMS};
+use feudfacts::{Corpus, Date, Filter, KindSet, Mode, Query, MAX_QUERY_LEN, MAX_TERMS};
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 
@@ -21,6 +21,7 @@ struct Input<'a> {
     from: Option<(u16, u8, u8)>,
     to: Option<(u16, u8, u8)>,
     buf_len: u8,
+    strict: bool,
     query: &'a [u8],
 }
 
@@ -39,6 +40,7 @@ fuzz_target!(|input: Input<'_>| {
         }),
         from: date(input.from),
         to: date(input.to),
+        mode: if input.strict { Mode::Strict } else { Mode::Best },
     };
     match Query::parse_bytes(input.query) {
         Ok(q) => {
