@@ -1,8 +1,8 @@
 //! The blob layout: the single definition of the file format.
 //!
 //! This module is compiled twice: into the core crate (where [`crate::Corpus`]
-//! reads and validates blobs) and into `build.rs` (where the encoder writes
-//! them), so the two cannot drift. It holds only constants, plain structs and
+//! reads and validates blobs) and into the compiler (`compile/`, which writes
+//! them, run by `build.rs`), so the two cannot drift. It holds only constants, plain structs and
 //! the checksum; nothing here allocates. `docs/BLOB_FORMAT.md` is the prose
 //! specification of the same layout.
 //!
@@ -42,6 +42,18 @@
 //! are the indexes of the segments containing it, strictly increasing, as
 //! LEB128 varints: the first as is, each next as the difference from the
 //! one before.
+//!
+//! `Text` and `Segments` hold the fields strict search covers (codes 0-11;
+//! the others are [`Field::is_extra`]) of every record first, then
+//! the fields only best match searches, so strict search reads exactly the
+//! haystack of format 2. `Terms`, `TermText` and `TermPostings` are the term
+//! index best match runs on ([`crate::terms`]): one 16-byte [`TermEntry`] per
+//! stemmed term, its NUL-terminated forms, and per record a varint record
+//! delta, a BM25F impact byte ([`crate::impact`]) and, for a term of several
+//! forms, a forms byte. `Synonyms` holds the synonym groups
+//! ([`crate::synonyms`]), `Values` one 12-byte [`ValueEntry`] per figure,
+//! sorted by value ([`crate::amounts`]). `docs/BLOB_FORMAT.md` gives every
+//! rule validation checks.
 
 /// The eight bytes every blob starts with.
 pub const MAGIC: [u8; 8] = *b"FEUDFACT";
