@@ -1,12 +1,14 @@
 //! The search response: a query and a filter in, ranked hits out, each with
 //! the text to list it under and every query word marked in it.
 //!
-//! This is [`Corpus::search`] with the page's two additions: *as you type*
-//! ([`AS_YOU_TYPE`]) reads the word being typed as a prefix, so `softb`
-//! already finds SoftBank; and each hit carries its label, its speaker and
-//! one line of detail (the field that matched, when it is not the label),
-//! marked by [`crate::highlight`]. Everything the core's [`Summary`] says
-//! goes out through [`summary`], the one place that writes it.
+//! This is [`Corpus::search`] (best match, or strict with [`STRICT`]) with
+//! the page's two additions: *as you type* ([`AS_YOU_TYPE`]) also reads the
+//! word being typed as a prefix, so `softb` already finds SoftBank, while a
+//! finished word keeps its stems and corrections (see [`prefer_prefix`]);
+//! and each hit carries its label, its speaker and one line of detail (the
+//! field that matched, when it is not the label), marked by
+//! [`crate::highlight`]. Everything the core's [`Summary`] says goes out
+//! through [`summary`], the one place that writes it.
 
 use crate::highlight::{excerpt, ranges};
 use crate::json::Json;
@@ -91,14 +93,18 @@ impl Request<'_> {
         })
     }
 
-    /// The query the core is given: as typed, or with `*` after a last word
-    /// being typed (not after a space, a closed phrase or a `*`, and only
-    /// while it fits).
-    pub fn query_text(&self) -> Result<String, Error> {
-        let q = core::str::from_utf8(self.query).map_err(|e| Error::InvalidUtf8 {
+    /// The query as typed; [`Error::InvalidUtf8`] unless it is UTF-8.
+    pub fn typed_text(&self) -> Result<&str, Error> {
+        core::str::from_utf8(self.query).map_err(|e| Error::InvalidUtf8 {
             valid_up_to: e.valid_up_to(),
-        })?;
-        let mut q = q.to_string();
+        })
+    }
+
+    /// The query with the word being typed read as a prefix: with `*` after
+    /// a last word being typed (with [`AS_YOU_TYPE`], and not after a space,
+    /// a closed phrase or a `*`, and only while it fits); as typed otherwise.
+    pub fn query_text(&self) -> Result<String, Error> {
+        let mut q = self.typed_text()?.to_string();
         let typing = q.chars().next_back().is_some_and(char::is_alphanumeric);
         let open_phrase = q.matches('"').count() % 2 == 1;
         if self.flags & AS_YOU_TYPE != 0 && typing && !open_phrase && q.len() < MAX_QUERY_LEN {
@@ -108,25 +114,73 @@ impl Request<'_> {
     }
 }
 
+/// One query run through the core.
+struct Run {
+    text: String,
+    query: Query,
+    hits: Vec<Hit>,
+    found: Summary,
+}
+
+fn run(c: &Corpus<'_>, text: String, filter: &Filter, limit: u32) -> Result<Run, Error> {
+    let query = Query::parse(&text)?;
+    let mut hits = vec![Hit::EMPTY; limit as usize];
+    let found = c.search(&query, filter, &mut hits)?;
+    hits.truncate(found.returned);
+    Ok(Run {
+        text,
+        query,
+        hits,
+        found,
+    })
+}
+
+/// As you type, whether the query with its last word read as a prefix
+/// (`softb*`) answers better than the query as typed (`softb`), which best
+/// match reads with stems, synonyms and corrections (`lawsuits` finds
+/// "lawsuit", `altamn stargte` "Altman" and "Stargate"; as prefixes they
+/// find nothing). The one with more records having every word wins; on a
+/// tie the prefix does (it finds what the visitor is about to type), unless
+/// neither has any and only the query as typed could correct a misspelling,
+/// so the visitor is offered its spelling.
+pub fn prefer_prefix(typed: &Summary, prefix: &Summary) -> bool {
+    match prefix.total.cmp(&typed.total) {
+        core::cmp::Ordering::Greater => true,
+        core::cmp::Ordering::Less => false,
+        core::cmp::Ordering::Equal => prefix.total > 0 || typed.corrected == 0,
+    }
+}
+
 /// Runs a search and writes its response:
 /// `{"query":…,"total":…,"returned":…,"partial":…,"suggestion":…,"hits":[…]}`
-/// (see [`summary`] and [`hit`]).
+/// (see [`summary`] and [`hit`]). `query` is the text the core was given:
+/// as typed, or with the `*` that [`AS_YOU_TYPE`] added.
 pub fn search(c: &Corpus<'_>, req: &Request<'_>) -> Result<String, Error> {
     if req.flags & !KNOWN_FLAGS != 0 || req.limit > MAX_HITS {
         return Err(Error::InvalidArgument);
     }
     let filter = req.filter(c)?;
-    let text = req.query_text()?;
-    let query = Query::parse(&text)?;
-    let mut hits = vec![Hit::EMPTY; req.limit as usize];
-    let found = c.search(&query, &filter, &mut hits)?;
+    let text = req.typed_text()?;
+    let prefixed = req.query_text()?;
+    let typed = run(c, text.to_string(), &filter, req.limit)?;
+    // With the page's `*` or as typed. The `*` adds no term, so the prefix
+    // query parses whenever the typed one does; it is still only shown if
+    // it runs.
+    let (chosen, star_added) = if prefixed.len() == text.len() {
+        (typed, false)
+    } else {
+        match run(c, prefixed, &filter, req.limit) {
+            Ok(p) if prefer_prefix(&typed.found, &p.found) => (p, true),
+            _ => (typed, false),
+        }
+    };
     let mut w = Json::new();
     w.obj(|w| {
-        w.key("query").str(&text);
-        summary(w, c, &query, &found);
+        w.key("query").str(&chosen.text);
+        summary(w, c, &chosen.query, &chosen.found, star_added);
         w.key("hits").arr(|w| {
-            for h in hits.iter().take(found.returned) {
-                hit(w, c, &query, h);
+            for h in &chosen.hits {
+                hit(w, c, &chosen.query, h);
             }
         });
     });
@@ -137,7 +191,9 @@ pub fn search(c: &Corpus<'_>, req: &Request<'_>) -> Result<String, Error> {
 /// `returned`, `partial` (how many returned hits are closest matches, the
 /// last ones; with `total` 0, no record has every word) and `suggestion`
 /// (the query respelled as the search read its unknown words, or null).
-pub fn summary(w: &mut Json, c: &Corpus<'_>, q: &Query, s: &Summary) {
+/// When `star_added` (the `*` after the last word was the page's, not the
+/// visitor's), the suggestion goes without it, as the visitor would type it.
+pub fn summary(w: &mut Json, c: &Corpus<'_>, q: &Query, s: &Summary, star_added: bool) {
     w.key("total").uint(s.total as u64);
     w.key("returned").uint(s.returned as u64);
     w.key("partial").uint(s.partial as u64);
@@ -145,7 +201,14 @@ pub fn summary(w: &mut Json, c: &Corpus<'_>, q: &Query, s: &Summary) {
     let suggestion = (s.corrected != 0)
         .then(|| c.suggest(q, &mut buf))
         .flatten()
-        .and_then(|n| core::str::from_utf8(buf.get(..n)?).ok());
+        .and_then(|n| core::str::from_utf8(buf.get(..n)?).ok())
+        .map(|t| {
+            if star_added {
+                t.strip_suffix('*').unwrap_or(t)
+            } else {
+                t
+            }
+        });
     match suggestion {
         Some(t) => w.key("suggestion").str(t),
         None => w.key("suggestion").null(),

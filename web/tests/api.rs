@@ -264,6 +264,54 @@ fn as_you_type_reads_the_last_word_as_a_prefix() {
 }
 
 #[test]
+fn as_you_type_keeps_a_finished_word_when_it_answers_better() {
+    // Whichever of the query as typed and its prefix reading the core
+    // answers better is shown (search::prefer_prefix), in both modes.
+    for q in [
+        "softb",
+        "softbank",
+        "lawsuits",
+        "altamn stargte",
+        "altamn stargate",
+        "softbank hoffman",
+        "who called altman a liar",
+        "how much did musk b",
+        "zebra unicorn",
+    ] {
+        for (mode, flags) in [(Mode::Best, 0), (Mode::Strict, STRICT)] {
+            let as_typed = core_summary(q, mode);
+            let starred = format!("{q}*");
+            let prefix = core_summary(&starred, mode);
+            let (want_q, want) = if search::prefer_prefix(&as_typed, &prefix) {
+                (starred.as_str(), prefix)
+            } else {
+                (q, as_typed)
+            };
+            let v = search(&Request {
+                flags: AS_YOU_TYPE | flags,
+                ..req(q)
+            });
+            let what = format!("{q} {mode:?}");
+            assert_eq!(v["query"], want_q, "{what}");
+            assert_summary(&v, &want, &what);
+            assert_eq!(
+                v["total"].as_u64().unwrap(),
+                as_typed.total.max(prefix.total) as u64,
+                "{what}: the reading with more complete matches"
+            );
+        }
+    }
+    // Best match reads "lawsuits" as "lawsuit"; as a prefix it is nothing.
+    assert_eq!(core_summary("lawsuits*", Mode::Best).total, 0);
+    let v = search(&Request {
+        flags: AS_YOU_TYPE,
+        ..req("lawsuits")
+    });
+    assert_eq!(v["query"], "lawsuits");
+    assert!(v["total"].as_u64().unwrap() > 0);
+}
+
+#[test]
 fn filters_restrict_like_the_core() {
     let c = corpus();
     let musk = c.entity_by_name("musk").unwrap();
@@ -396,6 +444,22 @@ fn a_misspelt_query_gets_a_suggestion() {
     assert!(v["suggestion"].is_null());
     // A word spelt right gets no suggestion.
     assert!(search(&req("altman"))["suggestion"].is_null());
+
+    // As you type, the suggestion is what the visitor would type: without
+    // the `*` the page added, whichever reading was shown.
+    for q in ["altamn stargte", "altamn stargate"] {
+        let v = search(&Request {
+            flags: AS_YOU_TYPE,
+            ..req(q)
+        });
+        assert_eq!(v["suggestion"], "altman stargate", "{q}: {}", v["query"]);
+    }
+    // A `*` the visitor typed stays.
+    let v = search(&Request {
+        flags: AS_YOU_TYPE,
+        ..req("altamn stargate*")
+    });
+    assert_eq!(v["suggestion"], "altman stargate*");
 }
 
 #[test]
