@@ -10,7 +10,7 @@
 //! [`crate::highlight`]. Everything the core's [`Summary`] says goes out
 //! through [`summary`], the one place that writes it.
 
-use crate::highlight::{excerpt, ranges};
+use crate::highlight::{excerpt, merge, ranges};
 use crate::json::Json;
 use crate::refs;
 use feudfacts::format::Segment;
@@ -174,13 +174,17 @@ pub fn search(c: &Corpus<'_>, req: &Request<'_>) -> Result<String, Error> {
             _ => (typed, false),
         }
     };
+    let suggested = suggestion(c, &chosen.query, &chosen.found, star_added);
+    // The words as the search read them are marked too: a record found
+    // for `altamn` shows "Altman" marked wherever it shows it.
+    let fixed = suggested.as_deref().and_then(|t| Query::parse(t).ok());
     let mut w = Json::new();
     w.obj(|w| {
         w.key("query").str(&chosen.text);
-        summary(w, c, &chosen.query, &chosen.found, star_added);
+        summary(w, &chosen.found, suggested.as_deref());
         w.key("hits").arr(|w| {
             for h in &chosen.hits {
-                hit(w, c, &chosen.query, h);
+                hit(w, c, &chosen.query, fixed.as_ref(), h);
             }
         });
     });
@@ -190,29 +194,50 @@ pub fn search(c: &Corpus<'_>, req: &Request<'_>) -> Result<String, Error> {
 /// The members that say what was found: `total` (records with every word),
 /// `returned`, `partial` (how many returned hits are closest matches, the
 /// last ones; with `total` 0, no record has every word) and `suggestion`
-/// (the query respelled as the search read its unknown words, or null).
-/// When `star_added` (the `*` after the last word was the page's, not the
-/// visitor's), the suggestion goes without it, as the visitor would type it.
-pub fn summary(w: &mut Json, c: &Corpus<'_>, q: &Query, s: &Summary, star_added: bool) {
+/// (see [`suggestion`]; null when there is none).
+pub fn summary(w: &mut Json, s: &Summary, suggestion: Option<&str>) {
     w.key("total").uint(s.total as u64);
     w.key("returned").uint(s.returned as u64);
     w.key("partial").uint(s.partial as u64);
-    let mut buf = [0u8; 2 * MAX_QUERY_LEN];
-    let suggestion = (s.corrected != 0)
-        .then(|| c.suggest(q, &mut buf))
-        .flatten()
-        .and_then(|n| core::str::from_utf8(buf.get(..n)?).ok())
-        .map(|t| {
-            if star_added {
-                t.strip_suffix('*').unwrap_or(t)
-            } else {
-                t
-            }
-        });
     match suggestion {
         Some(t) => w.key("suggestion").str(t),
         None => w.key("suggestion").null(),
     };
+}
+
+/// The query respelled as the search read its unknown words
+/// ([`Corpus::suggest`]), when it corrected any. When `star_added` (the
+/// `*` after the last word was the module's, not the visitor's), without
+/// it, as the visitor would type it.
+pub fn suggestion(c: &Corpus<'_>, q: &Query, s: &Summary, star_added: bool) -> Option<String> {
+    if s.corrected == 0 {
+        return None;
+    }
+    let mut buf = [0u8; 2 * MAX_QUERY_LEN];
+    let n = c.suggest(q, &mut buf)?;
+    let t = core::str::from_utf8(buf.get(..n)?).ok()?;
+    let t = if star_added {
+        t.strip_suffix('*').unwrap_or(t)
+    } else {
+        t
+    };
+    Some(t.to_string())
+}
+
+/// Where to mark `text`: every word of `q` and of `fixed` (the suggestion,
+/// if any), and `own` (the core's match, if it lies in this text).
+fn mark_ranges(
+    text: &str,
+    q: &Query,
+    fixed: Option<&Query>,
+    own: Option<(usize, usize)>,
+) -> Vec<(usize, usize)> {
+    let mut r = ranges(text, q, own);
+    if let Some(f) = fixed {
+        r.extend(ranges(text, f, None));
+        r = merge(r);
+    }
+    r
 }
 
 /// The field a record is listed under, if it is searchable.
@@ -242,10 +267,11 @@ fn default_detail<'a>(rec: &Record<'a>) -> Option<(Option<Field>, &'a str)> {
     Some((text.0, text.1.as_str()))
 }
 
-/// One hit: kind, index, key, the matched `field`, `dating`, `label`
-/// (marked), for a quote its `speaker` (marked), and `detail` (marked, cut
-/// around its first mark) or `null`.
-pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, h: &Hit) {
+/// One hit: kind, index, key, the matched `field`, `complete` (whether it
+/// has every word), `dating`, `label` (marked), for a quote its `speaker`
+/// (marked), and `detail` (marked, cut around its first mark) or `null`.
+/// The words of `q` and of `fixed` (the suggestion) are marked.
+pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, fixed: Option<&Query>, h: &Hit) {
     let Some(rec) = c.record(h.record) else {
         return;
     };
@@ -270,11 +296,13 @@ pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, h: &Hit) {
         let label_f = label_field(&rec);
         let label = refs::label(&rec);
         let own_label = if h.item == 0 { own(label_f) } else { None };
-        w.key("label").marked(label, &ranges(label, q, own_label));
+        w.key("label")
+            .marked(label, &mark_ranges(label, q, fixed, own_label));
         if let Record::Quote(quote) = rec {
             let name = c.entity(quote.speaker).map_or("", |e| e.name.as_str());
             let own_speaker = own(Some(Field::QuoteSpeaker));
-            w.key("speaker").marked(name, &ranges(name, q, own_speaker));
+            w.key("speaker")
+                .marked(name, &mark_ranges(name, q, fixed, own_speaker));
             w.key("medium").str(quote.medium.name());
         }
         // The matched field when it is not the label, else the default line.
@@ -286,8 +314,9 @@ pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, h: &Hit) {
         w.key("detail");
         match detail {
             Some((f, text)) => {
-                let marks = ranges(text, q, if f == Some(h.field) { own(f) } else { None });
-                let (shown, cut_before, cut_after, marks) = excerpt(text, &marks, DETAIL_LEN);
+                let own = if f == Some(h.field) { own(f) } else { None };
+                let (shown, cut_before, cut_after, marks) =
+                    excerpt(text, &mark_ranges(text, q, fixed, own), DETAIL_LEN);
                 w.obj(|w| {
                     w.key("field").str(f.map_or("role", Field::name));
                     w.key("text").marked(shown, &marks);

@@ -454,6 +454,36 @@ fn a_misspelt_query_gets_a_suggestion() {
         });
         assert_eq!(v["suggestion"], "altman stargate", "{q}: {}", v["query"]);
     }
+    // The words as the search read them are marked wherever a hit shows
+    // them, not only at the core's one match.
+    let v = search(&Request {
+        limit: MAX_HITS,
+        ..req("altamn stargte")
+    });
+    let mut shown = 0;
+    for h in v["hits"].as_array().unwrap() {
+        let mut texts = vec![unmark(&h["label"])];
+        if let Some(d) = h["detail"].as_object() {
+            texts.push(unmark(&d["text"]));
+        }
+        for (text, marks) in texts {
+            for w in ["Altman", "Stargate"] {
+                let whole = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|t| t.eq_ignore_ascii_case(w));
+                if whole {
+                    shown += 1;
+                    assert!(
+                        marks
+                            .iter()
+                            .any(|m| m.to_lowercase().starts_with(&w.to_lowercase())),
+                        "{w} unmarked in {text:?}: {marks:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(shown > 10, "{shown}");
     // A `*` the visitor typed stays.
     let v = search(&Request {
         flags: AS_YOU_TYPE,
