@@ -3,7 +3,8 @@
 # offline page around it.
 #   1. the module's answers, natively: cargo test -p feudfacts-wasm (the
 #      crate is not a default member, so `cargo test` alone skips it), and
-#      its clippy;
+#      its clippy (--no-deps: this crate's own lints; the core and the
+#      compiler, workspace members too, are linted by .ci/run's clippy step);
 #   2. the page, built by the one documented command (web/build.sh), which
 #      also refuses a page over 400 KB;
 #   3. the page in Debian's Chromium, headless, driven by Playwright
@@ -19,7 +20,7 @@ step() { printf -- '--- web: %s (%ss)\n' "$*" $(( $(date +%s) - T0 )); }
 
 step "the module's answers (host)"
 cargo test -p feudfacts-wasm
-cargo clippy -p feudfacts-wasm --all-targets -- -D warnings
+cargo clippy -p feudfacts-wasm --all-targets --no-deps -- -D warnings
 
 step "build the page (web/build.sh)"
 bash web/build.sh target/web

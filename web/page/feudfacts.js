@@ -8,7 +8,9 @@
  * Each method writes its string argument (if any) into the module's input
  * buffer, calls one export, and parses the JSON answer from the output
  * buffer. Answers are plain objects; a refusal is {error: {code, message}}
- * (see web/src/error.rs), never an exception. */
+ * (see web/src/error.rs), never an exception. Should the module ever trap
+ * (it is built never to), the call answers {error: {code: 'internal', …}}
+ * and a fresh instance of the same module serves the next call. */
 'use strict';
 
 (function (global) {
@@ -17,6 +19,7 @@
   const ALL_KINDS = 0x3f;
   const ANY_ENTITY = 0xffffffff;
   const AS_YOU_TYPE = 1;
+  const STRICT = 2;
 
   /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' packed as the core packs dates; 0 for none. */
   function packDate(s) {
@@ -39,10 +42,23 @@
   }
 
   class Feudfacts {
-    constructor(exports) {
-      this.x = exports;
+    constructor(module, instance) {
+      this.module = module;
+      this.x = instance.exports;
       this.enc = new TextEncoder();
       this.dec = new TextDecoder();
+    }
+
+    /** Runs `f` (which calls the module); a trap or an unreadable answer
+     * becomes an error answer, and the next call gets a fresh instance: a
+     * trap may leave the old one's buffers half-borrowed. */
+    guard(f) {
+      try {
+        return f();
+      } catch (e) {
+        this.x = new WebAssembly.Instance(this.module, {}).exports;
+        return { error: { code: 'internal', message: `The search engine stopped (${e && e.message ? e.message : e}); it has been restarted.` } };
+      }
     }
 
     /** Writes `s` into the input buffer; its length in bytes, or -1 if too long. */
@@ -61,45 +77,56 @@
       return JSON.parse(this.dec.decode(new Uint8Array(this.x.memory.buffer, p, len >>> 0)));
     }
 
+    /** Calls an export (`call(x)`) and parses its answer. */
+    answer(call) { return this.guard(() => this.output(call(this.x))); }
+
     withInput(s, call) {
-      const n = this.input(s);
-      if (n < 0) return { error: { code: 'query-too-long', message: 'input is too long' } };
-      return this.output(call(n));
+      return this.guard(() => {
+        const n = this.input(s);
+        if (n < 0) return { error: { code: 'query-too-long', message: 'input is too long' } };
+        return this.output(call(this.x, n));
+      });
     }
 
-    /** Ranked hits for `query`: {query, total, returned, hits: [...]}. */
+    /** Ranked hits for `query`: {query, total, returned, partial,
+     * suggestion, hits: [...]}. Best match unless `strict`: records with
+     * every word first (hit.complete), then the closest matches (the last
+     * `partial` hits; with `total` 0, no record has every word); a
+     * misspelt query comes with `suggestion`, the query respelled, or null.
+     * `asYouType` also reads the last word as a prefix. */
     search(query, opts = {}) {
-      const o = Object.assign({ kinds: ALL_KINDS, entity: ANY_ENTITY, from: '', to: '', limit: 20, asYouType: false }, opts);
-      return this.withInput(query, (n) => this.x.feud_search(
-        n, o.kinds, o.entity, packDate(o.from), packDate(o.to), o.limit, o.asYouType ? AS_YOU_TYPE : 0));
+      const o = Object.assign({ kinds: ALL_KINDS, entity: ANY_ENTITY, from: '', to: '', limit: 20, asYouType: false, strict: false }, opts);
+      const flags = (o.asYouType ? AS_YOU_TYPE : 0) | (o.strict ? STRICT : 0);
+      return this.withInput(query, (x, n) => x.feud_search(
+        n, o.kinds, o.entity, packDate(o.from), packDate(o.to), o.limit, flags));
     }
 
     /** The card of a record, by kind name and index. */
     record(kind, index) {
       const k = Object.prototype.hasOwnProperty.call(KIND, kind) ? KIND[kind] : 255;
-      return this.output(this.x.feud_record(k, index >>> 0));
+      return this.answer((x) => x.feud_record(k, index >>> 0));
     }
 
     /** {kind, index} of the record with this key. */
-    findKey(key) { return this.withInput(key, (n) => this.x.feud_find_key(n)); }
+    findKey(key) { return this.withInput(key, (x, n) => x.feud_find_key(n)); }
     /** The dated quotes and events, all or those overlapping from..to. */
-    timeline(from = '', to = '') { return this.output(this.x.feud_timeline(packDate(from), packDate(to))); }
+    timeline(from = '', to = '') { return this.answer((x) => x.feud_timeline(packDate(from), packDate(to))); }
     /** The reply thread around a quote. */
-    thread(quote) { return this.output(this.x.feud_thread(quote >>> 0)); }
+    thread(quote) { return this.answer((x) => x.feud_thread(quote >>> 0)); }
     /** Every discrepancy between the articles. */
-    disagreements() { return this.output(this.x.feud_disagreements()); }
+    disagreements() { return this.answer((x) => x.feud_disagreements()); }
     /** The card of the quote of the day for `seed` (e.g. days since 1970). */
-    quoteOfTheDay(seed) { return this.output(this.x.feud_quote_of_the_day(seed >>> 0)); }
+    quoteOfTheDay(seed) { return this.answer((x) => x.feud_quote_of_the_day(seed >>> 0)); }
     /** Record counts and the blob's size. */
-    stats() { return this.output(this.x.feud_stats()); }
+    stats() { return this.answer((x) => x.feud_stats()); }
   }
 
   /** Decompresses and instantiates the embedded module. */
   async function load() {
     if (typeof global.FEUDFACTS_WASM_GZIP !== 'string') throw new Error('feudfacts-wasm.js is missing');
     const wasm = await gunzip(base64Bytes(global.FEUDFACTS_WASM_GZIP));
-    const { instance } = await WebAssembly.instantiate(wasm, {});
-    return new Feudfacts(instance.exports);
+    const module = await WebAssembly.compile(wasm);
+    return new Feudfacts(module, await WebAssembly.instantiate(module, {}));
   }
 
   global.Feudfacts = { load, packDate, KIND, ALL_KINDS };

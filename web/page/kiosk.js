@@ -1,13 +1,14 @@
 /* kiosk.js: the touchscreen kiosk on top of feudfacts.js.
  *
- * Four views (search as you type, timeline, the January 22 exchange, where
- * the articles disagree), a record card in a modal dialog, an on-screen
- * keyboard for screens without one, and an attract mode that cycles quotes
- * after a minute without a touch and gives the screen back, cleared, on the
- * next one. Everything shown comes from the module; text goes into the page
- * as text nodes only (never as HTML). Timings of each search, from the
- * keystroke's event to the results in the page, are kept in
- * window.feudKiosk.timings for the browser test. */
+ * Four views (search as you type in best match: records with every word
+ * first, then the closest matches, and "Did you mean"; timeline; the
+ * January 22 exchange; where the articles disagree), a record card in a
+ * modal dialog, an on-screen keyboard for screens without one, and an
+ * attract mode that cycles quotes after a minute without a touch and gives
+ * the screen back, cleared, on the next one. Everything shown comes from
+ * the module; text goes into the page as text nodes only (never as HTML).
+ * Timings of each search, from the keystroke's event to the results in the
+ * page, are kept in window.feudKiosk.timings for the browser test. */
 'use strict';
 
 (function () {
@@ -20,7 +21,12 @@
   const params = new URLSearchParams(location.search);
   // Operators may set the idle time in seconds: index.html?idle=120.
   const IDLE_MS = Math.max(5, Math.min(3600, +params.get('idle') || 60)) * 1000;
-  const TRIES = ['SoftBank', '"surely know"', 'Little Finger', 'Stargate $500 billion', 'Ellison', 'lawsuit', 'Trump'];
+  // index.html?strict=1: every word literally, no closest matches (best
+  // match, the default, forgives forms of a word and misspellings).
+  const STRICT = params.get('strict') === '1';
+  /** The most words a search holds (MAX_TERMS, MAX_STRICT_TERMS in the core). */
+  const MAX_WORDS = STRICT ? 8 : 32;
+  const TRIES = ['SoftBank', '"surely know"', 'Little Finger', 'Stargate $500 billion', 'who called Altman a liar', 'Ellison', 'lawsuits', 'Trump'];
   const KIND_LABEL = {
     quote: 'Quote', event: 'Event', figure: 'Figure', entity: 'Who', discrepancy: 'Disagreement', source: 'Article',
   };
@@ -135,28 +141,44 @@
 
   // ----- search ----------------------------------------------------------------
 
-  /** What was found, in words. When the core reports whether every word
-   * matched and suggests a spelling, they are shown here. */
+  /** What was found, in words: how many records have every word, or that
+   * none does and these are the closest matches; above it, a "Did you mean"
+   * button that runs the query respelled. */
   function renderSummary(res) {
     const s = $('summary');
     if (res.error) {
-      s.textContent = res.error.code === 'too-many-terms' ? 'That is more words than a search can hold (at most 16).'
+      s.textContent = res.error.code === 'too-many-terms' ? `That is more words than a search can hold (at most ${MAX_WORDS}).`
         : res.error.code === 'query-too-long' ? 'That search is too long (at most 256 letters).'
           : res.error.message;
       return;
     }
     const parts = [];
     if (res.suggestion) {
-      parts.push('Did you mean ', el('button', {
+      parts.push(el('button', {
         type: 'button', class: 'suggestion',
-        on: { click: () => { $('q').value = res.suggestion; runSearch(); } },
-      }, res.suggestion), '? ');
+        on: { click: () => search(res.suggestion, true) },
+      }, 'Did you mean: ', el('strong', null, res.suggestion), '?'));
     }
+    const n = (k) => (k === 1 ? '1 record' : `${k} records`);
     if (res.total === 0 && res.returned > 0) parts.push('No record has every word; closest matches:');
-    else if (res.total === 0) parts.push('Nothing found. Try fewer words, or a word’s beginning with *.');
-    else if (res.partial > 0) parts.push(`${res.total === 1 ? '1 record' : `${res.total} records`} with every word, then the closest matches`);
-    else parts.push(res.total === 1 ? '1 record' : `${res.total} records`);
+    else if (res.total === 0) parts.push(STRICT ? 'No record has every word. Try fewer words, or a word’s beginning with *.'
+      : 'No record matches these words. Try other words, or a word’s beginning with *.');
+    else if (res.partial > 0) parts.push(`${n(res.total)} with every word, then the closest matches`);
+    else parts.push(n(res.total));
     s.replaceChildren(...parts);
+  }
+
+  /** The hits, complete ones first (as the core ranks them); when some
+   * records have every word, a heading sets the closest matches apart. */
+  function renderHits(res) {
+    const items = [];
+    (res.hits || []).forEach((h, i, all) => {
+      if (!h.complete && res.total > 0 && (i === 0 || all[i - 1].complete)) {
+        items.push(el('li', { class: 'closest' }, el('h2', null, 'Closest matches, without every word')));
+      }
+      items.push(hitItem(h));
+    });
+    $('results').replaceChildren(...items);
   }
 
   function hitItem(h) {
@@ -166,7 +188,8 @@
     meta.push(dateLine(h.dating));
     if (quote) meta.push(' · ', MEDIUM[h.medium] || h.medium);
     return el('li', null, el('button', {
-      type: 'button', class: 'hit', 'data-kind': h.kind, 'data-index': h.index,
+      type: 'button', class: h.complete ? 'hit' : 'hit partial', 'data-kind': h.kind, 'data-index': h.index,
+      'data-complete': String(!!h.complete),
       on: { click: () => openRecord(h.kind, h.index, false) },
     },
     el('span', { class: `badge k-${h.kind}` }, KIND_LABEL[h.kind]),
@@ -185,27 +208,39 @@
     }
   }
 
-  /** Runs the search in the box and shows its results; `t0` is when the keystroke happened. */
+  /** Runs the search in the box and shows its results; `t0` is when the
+   * keystroke happened. Whatever the box holds, it shows an answer or a
+   * message and never throws: the page stays usable. */
   function runSearch(t0) {
     const called = performance.now();
     const start = typeof t0 === 'number' ? t0 : called;
     const q = $('q').value;
     let res = null;
     let engine = null;
-    if (!q.trim()) {
-      showHome(true);
-    } else {
-      const before = performance.now();
-      res = feud.search(q, { kinds: state.kinds, limit: state.limit, asYouType: true });
-      engine = performance.now() - before;
-      if (res.error && res.error.code === 'empty-query') {
+    try {
+      if (!q.trim()) {
         showHome(true);
       } else {
-        showHome(false);
-        renderSummary(res);
-        $('results').replaceChildren(...(res.hits || []).map(hitItem));
-        $('more').hidden = !res.hits || res.returned >= res.total || state.limit >= MAX_HITS;
+        const before = performance.now();
+        res = feud.search(q, { kinds: state.kinds, limit: state.limit, asYouType: true, strict: STRICT });
+        engine = performance.now() - before;
+        if (res.error && res.error.code === 'empty-query') {
+          showHome(true);
+        } else {
+          showHome(false);
+          renderSummary(res);
+          renderHits(res);
+          // More: complete matches not shown yet, or a page full of closest ones.
+          const more = !res.error && (res.returned - res.partial < res.total || (res.partial > 0 && res.returned >= state.limit));
+          $('more').hidden = !more || state.limit >= MAX_HITS;
+        }
       }
+    } catch (e) {
+      res = { error: { code: 'page', message: `That search could not be shown (${e && e.message ? e.message : e}). Try another.` } };
+      showHome(false);
+      renderSummary(res);
+      $('results').replaceChildren();
+      $('more').hidden = true;
     }
     const end = performance.now();
     const ms = end - start;
@@ -225,6 +260,9 @@
       handler_ms: end - called,
       search_ms: engine,
       total: res && !res.error ? res.total : null,
+      partial: res && !res.error ? res.partial : null,
+      suggestion: res && !res.error ? res.suggestion : null,
+      error: res && res.error ? res.error.code : null,
     };
   }
 
@@ -235,11 +273,14 @@
     runSearch();
   }
 
-  function search(q) {
+  /** Searches for `q` as if typed; `focus` puts the focus in the box (the
+   * button pressed may be gone once the results change). */
+  function search(q, focus) {
     showView('search');
     $('q').value = q;
     state.limit = PAGE;
     runSearch();
+    if (focus) $('q').focus();
   }
 
   // ----- on-screen keyboard -------------------------------------------------------
@@ -591,6 +632,7 @@
 
   Feudfacts.load().then((f) => {
     feud = f;
+    if (STRICT) $('q-help').textContent = 'Every word must match as typed. Put words in quotes for a phrase; end a word with * for any ending.';
     buildKeyboard();
     wire();
     renderHome();

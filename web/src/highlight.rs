@@ -51,7 +51,7 @@ pub fn ranges(text: &str, query: &Query, extra: Option<(usize, usize)>) -> Vec<(
 }
 
 /// Sorts ranges and merges those that overlap or touch.
-fn merge(mut r: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+pub fn merge(mut r: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     r.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(r.len());
     for (s, e) in r {

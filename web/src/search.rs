@@ -1,14 +1,16 @@
 //! The search response: a query and a filter in, ranked hits out, each with
 //! the text to list it under and every query word marked in it.
 //!
-//! This is [`Corpus::search`] with the page's two additions: *as you type*
-//! ([`AS_YOU_TYPE`]) reads the word being typed as a prefix, so `softb`
-//! already finds SoftBank; and each hit carries its label, its speaker and
-//! one line of detail (the field that matched, when it is not the label),
-//! marked by [`crate::highlight`]. Everything the core's [`Summary`] says
-//! goes out through [`summary`], the one place that writes it.
+//! This is [`Corpus::search`] (best match, or strict with [`STRICT`]) with
+//! the page's two additions: *as you type* ([`AS_YOU_TYPE`]) also reads the
+//! word being typed as a prefix, so `softb` already finds SoftBank, while a
+//! finished word keeps its stems and corrections (see [`prefer_prefix`]);
+//! and each hit carries its label, its speaker and one line of detail (the
+//! field that matched, when it is not the label), marked by
+//! [`crate::highlight`]. Everything the core's [`Summary`] says goes out
+//! through [`summary`], the one place that writes it.
 
-use crate::highlight::{excerpt, ranges};
+use crate::highlight::{excerpt, merge, ranges};
 use crate::json::Json;
 use crate::refs;
 use feudfacts::format::Segment;
@@ -91,14 +93,18 @@ impl Request<'_> {
         })
     }
 
-    /// The query the core is given: as typed, or with `*` after a last word
-    /// being typed (not after a space, a closed phrase or a `*`, and only
-    /// while it fits).
-    pub fn query_text(&self) -> Result<String, Error> {
-        let q = core::str::from_utf8(self.query).map_err(|e| Error::InvalidUtf8 {
+    /// The query as typed; [`Error::InvalidUtf8`] unless it is UTF-8.
+    pub fn typed_text(&self) -> Result<&str, Error> {
+        core::str::from_utf8(self.query).map_err(|e| Error::InvalidUtf8 {
             valid_up_to: e.valid_up_to(),
-        })?;
-        let mut q = q.to_string();
+        })
+    }
+
+    /// The query with the word being typed read as a prefix: with `*` after
+    /// a last word being typed (with [`AS_YOU_TYPE`], and not after a space,
+    /// a closed phrase or a `*`, and only while it fits); as typed otherwise.
+    pub fn query_text(&self) -> Result<String, Error> {
+        let mut q = self.typed_text()?.to_string();
         let typing = q.chars().next_back().is_some_and(char::is_alphanumeric);
         let open_phrase = q.matches('"').count() % 2 == 1;
         if self.flags & AS_YOU_TYPE != 0 && typing && !open_phrase && q.len() < MAX_QUERY_LEN {
@@ -108,25 +114,77 @@ impl Request<'_> {
     }
 }
 
+/// One query run through the core.
+struct Run {
+    text: String,
+    query: Query,
+    hits: Vec<Hit>,
+    found: Summary,
+}
+
+fn run(c: &Corpus<'_>, text: String, filter: &Filter, limit: u32) -> Result<Run, Error> {
+    let query = Query::parse(&text)?;
+    let mut hits = vec![Hit::EMPTY; limit as usize];
+    let found = c.search(&query, filter, &mut hits)?;
+    hits.truncate(found.returned);
+    Ok(Run {
+        text,
+        query,
+        hits,
+        found,
+    })
+}
+
+/// As you type, whether the query with its last word read as a prefix
+/// (`softb*`) answers better than the query as typed (`softb`), which best
+/// match reads with stems, synonyms and corrections (`lawsuits` finds
+/// "lawsuit", `altamn stargte` "Altman" and "Stargate"; as prefixes they
+/// find nothing). The one with more records having every word wins; on a
+/// tie the prefix does (it finds what the visitor is about to type), unless
+/// neither has any and only the query as typed could correct a misspelling,
+/// so the visitor is offered its spelling.
+pub fn prefer_prefix(typed: &Summary, prefix: &Summary) -> bool {
+    match prefix.total.cmp(&typed.total) {
+        core::cmp::Ordering::Greater => true,
+        core::cmp::Ordering::Less => false,
+        core::cmp::Ordering::Equal => prefix.total > 0 || typed.corrected == 0,
+    }
+}
+
 /// Runs a search and writes its response:
 /// `{"query":…,"total":…,"returned":…,"partial":…,"suggestion":…,"hits":[…]}`
-/// (see [`summary`] and [`hit`]).
+/// (see [`summary`] and [`hit`]). `query` is the text the core was given:
+/// as typed, or with the `*` that [`AS_YOU_TYPE`] added.
 pub fn search(c: &Corpus<'_>, req: &Request<'_>) -> Result<String, Error> {
     if req.flags & !KNOWN_FLAGS != 0 || req.limit > MAX_HITS {
         return Err(Error::InvalidArgument);
     }
     let filter = req.filter(c)?;
-    let text = req.query_text()?;
-    let query = Query::parse(&text)?;
-    let mut hits = vec![Hit::EMPTY; req.limit as usize];
-    let found = c.search(&query, &filter, &mut hits)?;
+    let text = req.typed_text()?;
+    let prefixed = req.query_text()?;
+    let typed = run(c, text.to_string(), &filter, req.limit)?;
+    // With the page's `*` or as typed. The `*` adds no term, so the prefix
+    // query parses whenever the typed one does; it is still only shown if
+    // it runs.
+    let (chosen, star_added) = if prefixed.len() == text.len() {
+        (typed, false)
+    } else {
+        match run(c, prefixed, &filter, req.limit) {
+            Ok(p) if prefer_prefix(&typed.found, &p.found) => (p, true),
+            _ => (typed, false),
+        }
+    };
+    let suggested = suggestion(c, &chosen.query, &chosen.found, star_added);
+    // The words as the search read them are marked too: a record found
+    // for `altamn` shows "Altman" marked wherever it shows it.
+    let fixed = suggested.as_deref().and_then(|t| Query::parse(t).ok());
     let mut w = Json::new();
     w.obj(|w| {
-        w.key("query").str(&text);
-        summary(w, c, &query, &found);
+        w.key("query").str(&chosen.text);
+        summary(w, &chosen.found, suggested.as_deref());
         w.key("hits").arr(|w| {
-            for h in hits.iter().take(found.returned) {
-                hit(w, c, &query, h);
+            for h in &chosen.hits {
+                hit(w, c, &chosen.query, fixed.as_ref(), h);
             }
         });
     });
@@ -136,20 +194,50 @@ pub fn search(c: &Corpus<'_>, req: &Request<'_>) -> Result<String, Error> {
 /// The members that say what was found: `total` (records with every word),
 /// `returned`, `partial` (how many returned hits are closest matches, the
 /// last ones; with `total` 0, no record has every word) and `suggestion`
-/// (the query respelled as the search read its unknown words, or null).
-pub fn summary(w: &mut Json, c: &Corpus<'_>, q: &Query, s: &Summary) {
+/// (see [`suggestion`]; null when there is none).
+pub fn summary(w: &mut Json, s: &Summary, suggestion: Option<&str>) {
     w.key("total").uint(s.total as u64);
     w.key("returned").uint(s.returned as u64);
     w.key("partial").uint(s.partial as u64);
-    let mut buf = [0u8; 2 * MAX_QUERY_LEN];
-    let suggestion = (s.corrected != 0)
-        .then(|| c.suggest(q, &mut buf))
-        .flatten()
-        .and_then(|n| core::str::from_utf8(buf.get(..n)?).ok());
     match suggestion {
         Some(t) => w.key("suggestion").str(t),
         None => w.key("suggestion").null(),
     };
+}
+
+/// The query respelled as the search read its unknown words
+/// ([`Corpus::suggest`]), when it corrected any. When `star_added` (the
+/// `*` after the last word was the module's, not the visitor's), without
+/// it, as the visitor would type it.
+pub fn suggestion(c: &Corpus<'_>, q: &Query, s: &Summary, star_added: bool) -> Option<String> {
+    if s.corrected == 0 {
+        return None;
+    }
+    let mut buf = [0u8; 2 * MAX_QUERY_LEN];
+    let n = c.suggest(q, &mut buf)?;
+    let t = core::str::from_utf8(buf.get(..n)?).ok()?;
+    let t = if star_added {
+        t.strip_suffix('*').unwrap_or(t)
+    } else {
+        t
+    };
+    Some(t.to_string())
+}
+
+/// Where to mark `text`: every word of `q` and of `fixed` (the suggestion,
+/// if any), and `own` (the core's match, if it lies in this text).
+fn mark_ranges(
+    text: &str,
+    q: &Query,
+    fixed: Option<&Query>,
+    own: Option<(usize, usize)>,
+) -> Vec<(usize, usize)> {
+    let mut r = ranges(text, q, own);
+    if let Some(f) = fixed {
+        r.extend(ranges(text, f, None));
+        r = merge(r);
+    }
+    r
 }
 
 /// The field a record is listed under, if it is searchable.
@@ -179,10 +267,11 @@ fn default_detail<'a>(rec: &Record<'a>) -> Option<(Option<Field>, &'a str)> {
     Some((text.0, text.1.as_str()))
 }
 
-/// One hit: kind, index, key, the matched `field`, `dating`, `label`
-/// (marked), for a quote its `speaker` (marked), and `detail` (marked, cut
-/// around its first mark) or `null`.
-pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, h: &Hit) {
+/// One hit: kind, index, key, the matched `field`, `complete` (whether it
+/// has every word), `dating`, `label` (marked), for a quote its `speaker`
+/// (marked), and `detail` (marked, cut around its first mark) or `null`.
+/// The words of `q` and of `fixed` (the suggestion) are marked.
+pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, fixed: Option<&Query>, h: &Hit) {
     let Some(rec) = c.record(h.record) else {
         return;
     };
@@ -207,11 +296,13 @@ pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, h: &Hit) {
         let label_f = label_field(&rec);
         let label = refs::label(&rec);
         let own_label = if h.item == 0 { own(label_f) } else { None };
-        w.key("label").marked(label, &ranges(label, q, own_label));
+        w.key("label")
+            .marked(label, &mark_ranges(label, q, fixed, own_label));
         if let Record::Quote(quote) = rec {
             let name = c.entity(quote.speaker).map_or("", |e| e.name.as_str());
             let own_speaker = own(Some(Field::QuoteSpeaker));
-            w.key("speaker").marked(name, &ranges(name, q, own_speaker));
+            w.key("speaker")
+                .marked(name, &mark_ranges(name, q, fixed, own_speaker));
             w.key("medium").str(quote.medium.name());
         }
         // The matched field when it is not the label, else the default line.
@@ -223,8 +314,9 @@ pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, h: &Hit) {
         w.key("detail");
         match detail {
             Some((f, text)) => {
-                let marks = ranges(text, q, if f == Some(h.field) { own(f) } else { None });
-                let (shown, cut_before, cut_after, marks) = excerpt(text, &marks, DETAIL_LEN);
+                let own = if f == Some(h.field) { own(f) } else { None };
+                let (shown, cut_before, cut_after, marks) =
+                    excerpt(text, &mark_ranges(text, q, fixed, own), DETAIL_LEN);
                 w.obj(|w| {
                     w.key("field").str(f.map_or("role", Field::name));
                     w.key("text").marked(shown, &marks);

@@ -2,7 +2,10 @@
 // Playwright (playwright-core, which downloads no browser of its own).
 //
 // Opens the built page (web/build.sh) from file://, types queries and checks
-// the results shown, opens a record and checks its sources, walks the
+// the results shown (complete matches first, the closest matches when no
+// record has every word, "Did you mean" run by its button, strict mode, and
+// a message, never an exception, for a bad query or a trapped module),
+// opens a record and checks its sources, walks the
 // timeline, the January 22 exchange and the disagreements, uses the page by
 // keyboard alone and by its on-screen keyboard, checks touch-target sizes,
 // text contrast, reduced motion and the attract mode, loads it from a static
@@ -69,6 +72,7 @@ async function typeQuery(page, q) {
 
 const hits = (page) => page.$$eval('#results .hit', (els) => els.map((e) => ({
   kind: e.dataset.kind,
+  complete: e.dataset.complete === 'true',
   label: e.querySelector('.hit-label').textContent,
   marks: [...e.querySelectorAll('mark')].map((m) => m.textContent),
   badge: e.querySelector('.badge').textContent,
@@ -109,7 +113,15 @@ test('search as you type, from file://', async () => {
   assert.ok(quote, JSON.stringify(h));
   assert.match(quote.label, /^SoftBank has well under \$10B secured\. I have that on good authority\.$/);
   assert.deepEqual(quote.marks.slice(0, 2), ['SoftBank', 'secured']);
-  assert.match(await page.textContent('#summary'), /^\d+ records?$/);
+  // Records with both words first, then the closest matches, set apart by
+  // a heading; the summary counts the complete ones.
+  let last = await page.evaluate(() => window.feudKiosk.last);
+  assert.ok(last.total > 0 && last.partial > 0, JSON.stringify(last));
+  assert.equal(await page.textContent('#summary'), `${last.total} record${last.total === 1 ? '' : 's'} with every word, then the closest matches`);
+  assert.deepEqual(h.map((x) => x.complete), h.map((_, i) => i < h.length - last.partial));
+  assert.equal(await page.textContent('#results .closest h2'), 'Closest matches, without every word');
+  const order = await page.$$eval('#results > li', (els) => els.map((e) => (e.classList.contains('closest') ? 'heading' : e.querySelector('.hit').dataset.complete)));
+  assert.equal(order.indexOf('heading'), h.length - last.partial, order.join());
 
   // The word being typed is a prefix: "softb" already finds SoftBank.
   await typeQuery(page, 'softb');
@@ -133,18 +145,143 @@ test('search as you type, from file://', async () => {
   // Nothing matches: said so, no stale results.
   await typeQuery(page, 'zebra unicorn ');
   await page.waitForFunction(() => window.feudKiosk.last.query === 'zebra unicorn ');
-  assert.match(await page.textContent('#summary'), /^No record has every word/);
+  assert.match(await page.textContent('#summary'), /^No record matches these words/);
   assert.equal((await hits(page)).length, 0);
 
-  // Too many words: a specific message, and the page still works after it.
+  // Nine single letters are a question to best match, not an error.
   await typeQuery(page, 'a b c d e f g h i');
   await page.waitForFunction(() => window.feudKiosk.last.query === 'a b c d e f g h i');
-  assert.match(await page.textContent('#summary'), /at most 8/);
+  assert.equal(await page.evaluate(() => window.feudKiosk.last.error), null);
+
+  // Too many words: a specific message, and the page still works after it.
+  const words33 = Array.from({ length: 33 }, (_, i) => `w${i}`).join(' ');
+  await typeQuery(page, words33);
+  await page.waitForFunction((q) => window.feudKiosk.last.query === q, words33);
+  assert.equal(await page.textContent('#summary'), 'That is more words than a search can hold (at most 32).');
+  assert.equal((await hits(page)).length, 0);
   await typeQuery(page, 'softbank');
   await page.waitForSelector('#results .hit');
 
   await typeQuery(page, 'softbank');
   await page.screenshot({ path: join(outDir, 'kiosk-search.png') });
+  await context.close();
+});
+
+test('no record has every word: the closest matches, said so', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  // SoftBank's records and Hoffman's, but none with both.
+  await typeQuery(page, 'softbank hoffman');
+  await page.waitForFunction(() => window.feudKiosk.last.query === 'softbank hoffman');
+  assert.equal(await page.textContent('#summary'), 'No record has every word; closest matches:');
+  const h = await hits(page);
+  const last = await page.evaluate(() => window.feudKiosk.last);
+  assert.deepEqual([last.total, last.partial], [0, h.length]);
+  assert.ok(h.length > 0 && h.every((x) => !x.complete), JSON.stringify(h));
+  for (const w of ['softbank', 'hoffman']) {
+    assert.ok(h.some((x) => x.marks.some((m) => m.toLowerCase().startsWith(w))), `${w}: ${JSON.stringify(h)}`);
+  }
+  // The summary says it; no heading repeats it, and the hits are dashed.
+  assert.equal(await page.$('#results .closest'), null);
+  assert.equal(await page.$eval('#results .hit', (e) => getComputedStyle(e).borderTopStyle), 'dashed');
+  // Filtered to quotes, still the closest quotes, or nothing but a message.
+  await page.click('.chip[data-kinds="4"]');
+  const q = await hits(page);
+  assert.ok(q.every((x) => x.kind === 'quote' && !x.complete), JSON.stringify(q));
+  assert.match(await page.textContent('#summary'), /^No record (has every word; closest matches:|matches these words)/);
+  await context.close();
+});
+
+test('did you mean: the button runs the respelled query', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await typeQuery(page, 'altamn stargte');
+  await page.waitForFunction(() => window.feudKiosk.last.query === 'altamn stargte');
+  const button = '#summary button.suggestion';
+  assert.equal(await page.textContent(button), 'Did you mean: altman stargate?');
+  // Read as the suggestion already: records with both words.
+  const before = await page.evaluate(() => window.feudKiosk.last);
+  assert.equal(before.suggestion, 'altman stargate');
+  assert.ok(before.total > 0, JSON.stringify(before));
+  await page.click(button);
+  await page.waitForFunction(() => window.feudKiosk.last.query === 'altman stargate');
+  assert.equal(await page.inputValue('#q'), 'altman stargate');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q', 'the focus is back in the box');
+  assert.equal(await page.$(button), null, 'spelt right: nothing to suggest');
+  assert.match(await page.textContent('#summary'), /^\d+ records?/);
+  const h = await hits(page);
+  assert.ok(h.length > 0 && h[0].complete, JSON.stringify(h));
+  assert.ok(h.some((x) => x.marks.some((m) => /^stargate/i.test(m))), JSON.stringify(h));
+
+  // By keyboard: Tab from the box reaches the suggestion, Enter runs it.
+  await typeQuery(page, 'stargte');
+  await page.keyboard.press('Space'); // a finished word: no prefix reading
+  await page.waitForFunction(() => window.feudKiosk.last.query === 'stargte ');
+  assert.equal(await page.textContent(button), 'Did you mean: stargate?');
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement.classList.contains('suggestion'))) break;
+  }
+  assert.ok(await page.evaluate(() => document.activeElement.classList.contains('suggestion')), 'Tab reaches the suggestion');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.feudKiosk.last.query === 'stargate');
+  assert.equal(await page.inputValue('#q'), 'stargate');
+  assert.ok((await hits(page)).length > 0);
+  await context.close();
+});
+
+test('strict mode, for operators: every word literally, no closest matches', async () => {
+  const { context, page } = await newPage();
+  await open(page, `${pageUrl}?strict=1`);
+  assert.match(await page.textContent('#q-help'), /^Every word must match as typed/);
+  await typeQuery(page, 'softbank hoffman');
+  await page.waitForFunction(() => window.feudKiosk.last.query === 'softbank hoffman');
+  assert.match(await page.textContent('#summary'), /^No record has every word\./);
+  assert.equal((await hits(page)).length, 0);
+  await typeQuery(page, 'altamn stargte');
+  await page.waitForFunction(() => window.feudKiosk.last.query === 'altamn stargte');
+  assert.equal(await page.$('#summary button.suggestion'), null, 'no corrections, so no suggestion');
+  await typeQuery(page, 'softbank secured');
+  await page.waitForSelector('#results .hit');
+  const h = await hits(page);
+  assert.ok(h.every((x) => x.complete), JSON.stringify(h));
+  assert.match(await page.textContent('#summary'), /^\d+ records?$/);
+  await typeQuery(page, 'a b c d e f g h i');
+  await page.waitForFunction(() => window.feudKiosk.last.query === 'a b c d e f g h i');
+  assert.equal(await page.textContent('#summary'), 'That is more words than a search can hold (at most 8).');
+  await context.close();
+});
+
+test('bad input gets a message, never an exception, and the page goes on working', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  // The box may not keep what is put in it as it was (a lone surrogate
+  // arrives as U+FFFD): the search of whatever it holds.
+  const ask = async (q) => {
+    await page.evaluate(() => { window.feudKiosk.last = null; });
+    await page.fill('#q', q);
+    await page.waitForFunction(() => window.feudKiosk.last !== null);
+    return page.evaluate(() => window.feudKiosk.last);
+  };
+  for (const q of ['"', '*', '"unclosed phrase', '$', '-', '🇺🇸', '\u0000', '\\', 'é'.repeat(200), '\ud800 lone']) {
+    const last = await ask(q);
+    const shown = await page.textContent('#summary');
+    assert.ok(last.error !== null || last.total !== null, `${q}: ${JSON.stringify(last)}`);
+    assert.ok(await page.isVisible('#home') || shown.length > 0, `${q}: something is said`);
+  }
+  // The module traps (it is built never to): a message, then a fresh
+  // instance answers the next search.
+  await page.evaluate(() => {
+    const f = window.feudKiosk.feud;
+    f.x = Object.assign({}, f.x, { feud_search: () => { throw new WebAssembly.RuntimeError('unreachable'); } });
+  });
+  const trapped = await ask('softbank');
+  assert.equal(trapped.error, 'internal');
+  assert.match(await page.textContent('#summary'), /stopped .*restarted/);
+  assert.equal((await hits(page)).length, 0);
+  const after = await ask('softbank secured');
+  assert.ok(after.total > 0, JSON.stringify(after));
+  assert.ok((await hits(page)).length > 0);
   await context.close();
 });
 
@@ -386,6 +523,12 @@ test('touch targets are at least 44 px and text meets WCAG AA contrast, in every
   if (await page.isHidden('#kbd')) await page.tap('#kbd-toggle');
   await typeQuery(page, 'musk');
   await check('results and keyboard');
+  await typeQuery(page, 'altamn stargte');
+  await page.waitForSelector('#summary button.suggestion');
+  await check('did you mean');
+  await typeQuery(page, 'softbank secured');
+  await page.waitForSelector('#results .closest');
+  await check('complete then closest matches');
   for (const view of ['timeline', 'thread', 'disagree']) {
     await page.click(`.tab[data-view="${view}"]`);
     await check(view);

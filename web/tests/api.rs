@@ -2,9 +2,14 @@
 //! core: the page shows what the core says, marked but never altered, and
 //! every bad argument gets its own error, never a trap.
 
-use feudfacts::{Corpus, Filter, Hit, Kind, KindSet, Query, RecordRef};
+use feudfacts::{
+    Corpus, Filter, Hit, Kind, KindSet, Mode, Query, RecordRef, Summary, MAX_STRICT_TERMS,
+    MAX_TERMS,
+};
 use feudfacts_wasm::abi::{self, MAX_INPUT};
-use feudfacts_wasm::search::{self, Request, ANY_ENTITY, AS_YOU_TYPE, MAX_HITS};
+use feudfacts_wasm::search::{
+    self, Request, ANY_ENTITY, AS_YOU_TYPE, KNOWN_FLAGS, MAX_HITS, STRICT,
+};
 use feudfacts_wasm::{cards, lists};
 use serde_json::Value;
 
@@ -32,6 +37,70 @@ fn req(query: &str) -> Request<'_> {
 
 fn search(r: &Request<'_>) -> Value {
     parse(&search::search(&corpus(), r).expect("search"))
+}
+
+/// The same request in strict mode.
+fn strict(q: &str) -> Request<'_> {
+    Request {
+        flags: STRICT,
+        ..req(q)
+    }
+}
+
+/// The core's own search of `q` (50 hits), in `mode`, over `kinds`.
+fn core_search(q: &str, mode: Mode, kinds: KindSet) -> (Summary, Vec<Hit>) {
+    let filter = Filter {
+        mode,
+        kinds,
+        ..Filter::NONE
+    };
+    let mut hits = vec![Hit::EMPTY; 50];
+    let s = corpus()
+        .search(&Query::parse(q).unwrap(), &filter, &mut hits)
+        .unwrap();
+    hits.truncate(s.returned);
+    (s, hits)
+}
+
+/// The core's summary of `q` in `mode`, over every kind.
+fn core_summary(q: &str, mode: Mode) -> Summary {
+    core_search(q, mode, KindSet::ALL).0
+}
+
+/// Each hit's (kind, index, complete).
+fn hit_refs(v: &Value) -> Vec<(String, u64, bool)> {
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["kind"].as_str().unwrap().to_string(),
+                h["index"].as_u64().unwrap(),
+                h["complete"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The core's hits as [`hit_refs`] lists them.
+fn core_refs(hits: &[Hit]) -> Vec<(String, u64, bool)> {
+    hits.iter()
+        .map(|h| {
+            (
+                h.record.kind.name().to_string(),
+                h.record.index.into(),
+                h.complete,
+            )
+        })
+        .collect()
+}
+
+/// Whether a response's summary says what the core's does.
+fn assert_summary(v: &Value, s: &Summary, what: &str) {
+    assert_eq!(v["total"], s.total, "{what}");
+    assert_eq!(v["returned"], s.returned, "{what}");
+    assert_eq!(v["partial"], s.partial, "{what}");
 }
 
 fn error_code(r: &Request<'_>) -> String {
@@ -67,7 +136,6 @@ fn unmark(v: &Value) -> (String, Vec<String>) {
 
 #[test]
 fn hits_are_the_cores_hits_in_the_cores_order() {
-    let c = corpus();
     for q in [
         "softbank secured",
         "musk",
@@ -78,30 +146,17 @@ fn hits_are_the_cores_hits_in_the_cores_order() {
         "$",
         "billion",
         "openai musk",
+        "softbank hoffman",
+        "who called altman a liar",
+        "lawsuits",
     ] {
-        let v = search(&req(q));
-        let query = Query::parse(q).unwrap();
-        let mut hits = vec![Hit::EMPTY; 50];
-        let s = c.search(&query, &Filter::NONE, &mut hits).unwrap();
-        assert_eq!(v["total"], s.total, "{q}");
-        assert_eq!(v["returned"], s.returned, "{q}");
-        assert_eq!(v["partial"], s.partial, "{q}");
-        let got: Vec<(String, u64)> = v["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| {
-                (
-                    h["kind"].as_str().unwrap().to_string(),
-                    h["index"].as_u64().unwrap(),
-                )
-            })
-            .collect();
-        let want: Vec<(String, u64)> = hits[..s.returned]
-            .iter()
-            .map(|h| (h.record.kind.name().to_string(), h.record.index.into()))
-            .collect();
-        assert_eq!(got, want, "{q}");
+        for (mode, r) in [(Mode::Best, req(q)), (Mode::Strict, strict(q))] {
+            let v = search(&r);
+            let (s, hits) = core_search(q, mode, KindSet::ALL);
+            let what = format!("{q} {mode:?}");
+            assert_summary(&v, &s, &what);
+            assert_eq!(hit_refs(&v), core_refs(&hits), "{what}");
+        }
     }
 }
 
@@ -179,25 +234,81 @@ fn details_show_the_field_that_matched() {
 
 #[test]
 fn as_you_type_reads_the_last_word_as_a_prefix() {
-    let typed = |q| {
+    let typed = |q, flags| {
         search(&Request {
-            flags: AS_YOU_TYPE,
+            flags: AS_YOU_TYPE | flags,
             ..req(q)
         })
     };
-    assert_eq!(search(&req("softb"))["total"], 0);
-    let v = typed("softb");
+    // "softb" is no word of the corpus (strict finds nothing; best match
+    // reads it as a near spelling); "softb*" is everything SoftBank.
+    assert_eq!(core_summary("softb", Mode::Strict).total, 0);
+    let prefix = core_summary("softb*", Mode::Best);
+    assert!(prefix.total > core_summary("softb", Mode::Best).total);
+    let v = typed("softb", 0);
     assert_eq!(v["query"], "softb*");
-    assert!(v["total"].as_u64().unwrap() >= 1);
+    assert_summary(&v, &prefix, "softb*");
     assert_eq!(v["total"], search(&req("softbank"))["total"]);
+    let v = typed("softb", STRICT);
+    assert_eq!(v["query"], "softb*");
+    assert_summary(&v, &core_summary("softb*", Mode::Strict), "strict softb*");
+    assert_eq!(v["total"], search(&strict("softbank"))["total"]);
     // Not after a space, a closed phrase, an open phrase or a `*`.
-    assert_eq!(typed("softbank ")["query"], "softbank ");
-    assert_eq!(typed("\"surely know\"")["query"], "\"surely know\"");
-    assert_eq!(typed("\"surely kn")["query"], "\"surely kn");
-    assert_eq!(typed("soft*")["query"], "soft*");
+    assert_eq!(typed("softbank ", 0)["query"], "softbank ");
+    assert_eq!(typed("\"surely know\"", 0)["query"], "\"surely know\"");
+    assert_eq!(typed("\"surely kn", 0)["query"], "\"surely kn");
+    assert_eq!(typed("soft*", 0)["query"], "soft*");
     // Not when the `*` would make the query too long.
     let long = "a".repeat(feudfacts::MAX_QUERY_LEN);
-    assert_eq!(typed(&long)["query"].as_str().unwrap().len(), long.len());
+    assert_eq!(typed(&long, 0)["query"].as_str().unwrap().len(), long.len());
+}
+
+#[test]
+fn as_you_type_keeps_a_finished_word_when_it_answers_better() {
+    // Whichever of the query as typed and its prefix reading the core
+    // answers better is shown (search::prefer_prefix), in both modes.
+    for q in [
+        "softb",
+        "softbank",
+        "lawsuits",
+        "altamn stargte",
+        "altamn stargate",
+        "softbank hoffman",
+        "who called altman a liar",
+        "how much did musk b",
+        "zebra unicorn",
+    ] {
+        for (mode, flags) in [(Mode::Best, 0), (Mode::Strict, STRICT)] {
+            let as_typed = core_summary(q, mode);
+            let starred = format!("{q}*");
+            let prefix = core_summary(&starred, mode);
+            let (want_q, want) = if search::prefer_prefix(&as_typed, &prefix) {
+                (starred.as_str(), prefix)
+            } else {
+                (q, as_typed)
+            };
+            let v = search(&Request {
+                flags: AS_YOU_TYPE | flags,
+                ..req(q)
+            });
+            let what = format!("{q} {mode:?}");
+            assert_eq!(v["query"], want_q, "{what}");
+            assert_summary(&v, &want, &what);
+            assert_eq!(
+                v["total"].as_u64().unwrap(),
+                as_typed.total.max(prefix.total) as u64,
+                "{what}: the reading with more complete matches"
+            );
+        }
+    }
+    // Best match reads "lawsuits" as "lawsuit"; as a prefix it is nothing.
+    assert_eq!(core_summary("lawsuits*", Mode::Best).total, 0);
+    let v = search(&Request {
+        flags: AS_YOU_TYPE,
+        ..req("lawsuits")
+    });
+    assert_eq!(v["query"], "lawsuits");
+    assert!(v["total"].as_u64().unwrap() > 0);
 }
 
 #[test]
@@ -218,28 +329,224 @@ fn filters_restrict_like_the_core() {
         assert_eq!(h["dating"]["date"], "2025-01-22");
         assert_eq!(unmark(&h["speaker"]).0, "Elon Musk");
     }
-    let none = search(&Request {
-        kinds: KindSet::only(Kind::Source).bits().into(),
-        ..req("softbank secured")
-    });
+    // No article has both words: strict finds none, best match the
+    // closest articles, flagged partial, exactly as the core ranks them.
+    let sources = KindSet::only(Kind::Source);
+    for (mode, flags) in [(Mode::Strict, STRICT), (Mode::Best, 0)] {
+        let v = search(&Request {
+            kinds: sources.bits().into(),
+            flags,
+            ..req("softbank secured")
+        });
+        let (s, hits) = core_search("softbank secured", mode, sources);
+        assert_eq!(s.total, 0, "{mode:?}");
+        assert_summary(&v, &s, "softbank secured in articles");
+        assert_eq!(hit_refs(&v), core_refs(&hits), "{mode:?}");
+        assert!(hit_refs(&v)
+            .iter()
+            .all(|(k, _, complete)| k == "source" && !complete));
+        assert_eq!(
+            v["hits"].as_array().unwrap().is_empty(),
+            mode == Mode::Strict
+        );
+    }
+}
+
+/// Every mark of a hit's label, speaker and detail, lower-cased.
+fn hit_marks(h: &Value) -> Vec<String> {
+    let mut marks = unmark(&h["label"]).1;
+    if !h["speaker"].is_null() {
+        marks.extend(unmark(&h["speaker"]).1);
+    }
+    if let Some(d) = h["detail"].as_object() {
+        marks.extend(unmark(&d["text"]).1);
+    }
+    marks.iter().map(|m| m.to_lowercase()).collect()
+}
+
+#[test]
+fn no_record_with_every_word_gets_the_closest_matches() {
+    // Each word is in the corpus, but no record has both (strict says so).
+    for w in ["softbank", "hoffman"] {
+        assert!(core_summary(w, Mode::Strict).total > 0, "{w}");
+    }
+    let q = "softbank hoffman";
+    assert_eq!(core_summary(q, Mode::Strict).total, 0);
+
+    let v = search(&req(q));
+    let s = core_summary(q, Mode::Best);
+    assert!(s.is_partial(), "{s:?}");
+    assert_summary(&v, &s, q);
+    assert_eq!(v["total"], 0);
+    assert_eq!(v["partial"], v["returned"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert_eq!(hits.len() as u64, v["returned"].as_u64().unwrap());
+    // Each is a closest match: not complete, and showing one of the words
+    // (or a form of it: "SoftBank's").
+    let shows = |h: &Value, w: &str| hit_marks(h).iter().any(|m| m.starts_with(w));
+    for h in hits {
+        assert_eq!(h["complete"], false, "{h}");
+        assert!(
+            shows(h, "softbank") || shows(h, "hoffman"),
+            "{}: {:?}",
+            h["key"],
+            hit_marks(h)
+        );
+    }
+    // Both words are among them, Hoffman's records and SoftBank's.
+    for w in ["softbank", "hoffman"] {
+        assert!(hits.iter().any(|h| shows(h, w)), "{w}");
+    }
+
+    // Strict: nothing, and no closest matches.
+    let v = search(&strict(q));
     assert_eq!(
-        (
-            none["total"].as_u64(),
-            none["hits"].as_array().map(Vec::len)
-        ),
-        (Some(0), Some(0))
+        (&v["total"], &v["returned"], &v["partial"]),
+        (&Value::from(0), &Value::from(0), &Value::from(0))
     );
+    assert!(v["hits"].as_array().unwrap().is_empty());
+
+    // Complete matches come first, then the closest, when both are found.
+    let v = search(&req("softbank secured"));
+    let s = core_summary("softbank secured", Mode::Best);
+    assert!(s.total > 0 && s.partial > 0, "{s:?}");
+    let complete: Vec<bool> = hit_refs(&v).into_iter().map(|(_, _, c)| c).collect();
+    assert_eq!(
+        complete.iter().filter(|c| **c).count(),
+        s.returned - s.partial
+    );
+    assert!(complete.windows(2).all(|w| w[0] || !w[1]), "{complete:?}");
+}
+
+#[test]
+fn a_misspelt_query_gets_a_suggestion() {
+    let q = "altamn stargte";
+    let v = search(&req(q));
+    assert_eq!(v["suggestion"], "altman stargate");
+    assert!(v["total"].as_u64().unwrap() > 0, "read as the suggestion");
+    // The suggestion is the core's own.
+    let c = corpus();
+    let mut buf = [0u8; 512];
+    let n = c.suggest(&Query::parse(q).unwrap(), &mut buf).unwrap();
+    assert_eq!(v["suggestion"], std::str::from_utf8(&buf[..n]).unwrap());
+    // Run, the suggestion needs none, and finds records with every word.
+    let fixed = search(&req("altman stargate"));
+    assert!(fixed["suggestion"].is_null());
+    assert!(fixed["total"].as_u64().unwrap() > 0);
+    assert_eq!(
+        fixed["total"],
+        core_summary("altman stargate", Mode::Best).total
+    );
+    // Strict reads words literally: no match, nothing to suggest.
+    let v = search(&strict(q));
+    assert_eq!(v["total"], 0);
+    assert!(v["suggestion"].is_null());
+    // A word spelt right gets no suggestion.
+    assert!(search(&req("altman"))["suggestion"].is_null());
+
+    // As you type, the suggestion is what the visitor would type: without
+    // the `*` the page added, whichever reading was shown.
+    for q in ["altamn stargte", "altamn stargate"] {
+        let v = search(&Request {
+            flags: AS_YOU_TYPE,
+            ..req(q)
+        });
+        assert_eq!(v["suggestion"], "altman stargate", "{q}: {}", v["query"]);
+    }
+    // The words as the search read them are marked wherever a hit shows
+    // them, not only at the core's one match.
+    let v = search(&Request {
+        limit: MAX_HITS,
+        ..req("altamn stargte")
+    });
+    let mut shown = 0;
+    for h in v["hits"].as_array().unwrap() {
+        let mut texts = vec![unmark(&h["label"])];
+        if let Some(d) = h["detail"].as_object() {
+            texts.push(unmark(&d["text"]));
+        }
+        for (text, marks) in texts {
+            for w in ["Altman", "Stargate"] {
+                let whole = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|t| t.eq_ignore_ascii_case(w));
+                if whole {
+                    shown += 1;
+                    assert!(
+                        marks
+                            .iter()
+                            .any(|m| m.to_lowercase().starts_with(&w.to_lowercase())),
+                        "{w} unmarked in {text:?}: {marks:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(shown > 10, "{shown}");
+    // A `*` the visitor typed stays.
+    let v = search(&Request {
+        flags: AS_YOU_TYPE,
+        ..req("altamn stargate*")
+    });
+    assert_eq!(v["suggestion"], "altman stargate*");
+}
+
+#[test]
+fn strict_reads_words_literally_and_best_match_does_not() {
+    // Other forms of a word: best match finds "lawsuit" for "lawsuits".
+    let best = search(&req("lawsuits"));
+    let strict_v = search(&strict("lawsuits"));
+    assert_summary(&best, &core_summary("lawsuits", Mode::Best), "best");
+    assert_summary(&strict_v, &core_summary("lawsuits", Mode::Strict), "strict");
+    assert!(best["total"].as_u64().unwrap() > 0);
+    assert_eq!(strict_v["total"], 0);
+    // A question: best match ignores its question words; strict needs all.
+    let q = "who called altman a liar";
+    assert!(search(&req(q))["total"].as_u64().unwrap() > 0);
+    assert_eq!(search(&strict(q))["total"], 0);
+    // Strict hits are all complete, never partial, never corrected.
+    for q in ["musk", "softbank secured", "\"surely know\"", "trump*"] {
+        let v = search(&strict(q));
+        assert!(v["total"].as_u64().unwrap() > 0, "{q}");
+        assert_eq!(v["partial"], 0, "{q}");
+        assert!(v["suggestion"].is_null(), "{q}");
+        assert!(hit_refs(&v).iter().all(|(_, _, complete)| *complete), "{q}");
+        // Every record strict finds, best match finds with every word too.
+        let best = search(&Request {
+            limit: MAX_HITS,
+            ..req(q)
+        });
+        let best_complete: Vec<(String, u64)> = hit_refs(&best)
+            .into_iter()
+            .filter(|h| h.2)
+            .map(|(k, i, _)| (k, i))
+            .collect();
+        for (k, i, _) in hit_refs(&v) {
+            assert!(best_complete.contains(&(k.clone(), i)), "{q}: {k} {i}");
+        }
+    }
 }
 
 #[test]
 fn bad_searches_get_their_own_error() {
     let long = "x".repeat(300);
     let bad_utf8 = [b'a', 0xff];
+    let words = |n: usize| {
+        (0..n)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let too_many = words(MAX_TERMS + 1);
+    let too_many_strict = words(MAX_STRICT_TERMS + 1);
     let cases: &[(Request<'_>, &str)] = &[
         (req(""), "empty-query"),
         (req(" \u{200b}\t "), "empty-query"),
         (req(&long), "query-too-long"),
-        (req("a b c d e f g h i"), "too-many-terms"),
+        (req(&too_many), "too-many-terms"),
+        (strict(&too_many), "too-many-terms"),
+        (strict(&too_many_strict), "too-many-terms"),
         (
             Request {
                 query: &bad_utf8,
@@ -250,13 +557,6 @@ fn bad_searches_get_their_own_error() {
         (
             Request {
                 kinds: 0x40,
-                ..req("musk")
-            },
-            "invalid-argument",
-        ),
-        (
-            Request {
-                flags: 2,
                 ..req("musk")
             },
             "invalid-argument",
@@ -290,6 +590,14 @@ fn bad_searches_get_their_own_error() {
             },
             "invalid-argument",
         ),
+        (
+            Request {
+                from: feudfacts::Date::parse("2025-02").unwrap().pack(),
+                to: feudfacts::Date::parse("2025-01").unwrap().pack(),
+                ..strict("musk")
+            },
+            "invalid-argument",
+        ),
     ];
     for (r, code) in cases {
         assert_eq!(
@@ -298,6 +606,36 @@ fn bad_searches_get_their_own_error() {
             "{:?}",
             String::from_utf8_lossy(r.query)
         );
+    }
+    // Every flag this version does not know is refused, alone or with
+    // known ones.
+    for bit in (0..32).map(|b| 1u32 << b).filter(|b| b & KNOWN_FLAGS == 0) {
+        for flags in [bit, bit | KNOWN_FLAGS] {
+            let r = Request {
+                flags,
+                ..req("musk")
+            };
+            assert_eq!(error_code(&r), "invalid-argument", "flags {flags:#x}");
+        }
+    }
+    // As many terms as each mode holds are accepted: best match takes
+    // MAX_TERMS (nine single letters are a question, not an error), strict
+    // MAX_STRICT_TERMS.
+    for r in [
+        req(&words(MAX_TERMS)),
+        req(&too_many_strict),
+        req("a b c d e f g h i"),
+        strict(&words(MAX_STRICT_TERMS)),
+    ] {
+        let q = String::from_utf8_lossy(r.query).into_owned();
+        let v = search(&r);
+        assert!(v["error"].is_null(), "{q}: {v}");
+        let mode = if r.flags & STRICT != 0 {
+            Mode::Strict
+        } else {
+            Mode::Best
+        };
+        assert_summary(&v, &core_summary(&q, mode), &q);
     }
     // A limit of 0 counts without returning.
     let v = search(&Request {
@@ -618,7 +956,7 @@ fn arbitrary_input_always_gets_json_back() {
             0,
             0,
             rng.num() % 250,
-            rng.num() % 2,
+            rng.num() % 4,
         ));
         check(abi::feud_search(rng.num(), ALL, ANY_ENTITY, 0, 0, 10, 1));
         check(abi::feud_find_key(n));
