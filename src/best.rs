@@ -153,7 +153,9 @@ impl<'a, 'q> Search<'a, 'q> {
         let split = self.split;
         let run = move |lo: usize, hi: usize| {
             let a = first(lo, hi, doc);
-            let b = (a..hi).find(|&i| self.seg_doc(i) != Some(doc)).unwrap_or(hi);
+            let b = (a..hi)
+                .find(|&i| self.seg_doc(i) != Some(doc))
+                .unwrap_or(hi);
             a..b
         };
         run(0, split).chain(run(split, n))
@@ -282,7 +284,10 @@ impl<'a, 'q> Search<'a, 'q> {
     fn seek_all(&mut self, mask: u16, target: u32) {
         for i in 0..self.plan.alts.len() {
             // Most cursors are already there: a cheap test first.
-            let at = self.walks.get(i).is_none_or(|w| w.doc >= target && w.doc != u32::MAX);
+            let at = self
+                .walks
+                .get(i)
+                .is_none_or(|w| w.doc >= target && w.doc != u32::MAX);
             if !at
                 && self
                     .plan
@@ -354,7 +359,11 @@ impl<'a, 'q> Search<'a, 'q> {
             if self.filter.kinds.contains(r.kind) {
                 return d;
             }
-            d = self.bases.get(r.kind as usize + 1).copied().unwrap_or(u32::MAX);
+            d = self
+                .bases
+                .get(r.kind as usize + 1)
+                .copied()
+                .unwrap_or(u32::MAX);
         }
         u32::MAX
     }

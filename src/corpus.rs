@@ -389,7 +389,6 @@ impl<'a> Corpus<'a> {
         Date::unpack(u32_at(self.section(Section::Dates), 4 * doc as usize)?)
     }
 
-
     /// The record at global index `doc` (kinds in blob order, then index).
     pub fn record_at(&self, doc: u32) -> Option<RecordRef> {
         let mut base = 0u32;

@@ -134,7 +134,7 @@ pub fn idf(n: u64, df: u64) -> u32 {
     let num = log2_q16(2 * n + 2);
     let den = log2_q16(2 * df + 1);
     // ln 2 = 0.693147 ≈ 45426 / 65536; Q16 → Q12 is another >> 4.
-    let v = num.saturating_sub(den) * 45426 >> 20;
+    let v = (num.saturating_sub(den) * 45426) >> 20;
     v.clamp(1, u32::MAX as u64) as u32
 }
 

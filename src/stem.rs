@@ -151,7 +151,10 @@ impl Word {
     #[inline]
     fn ends(&self, suffix: &[u8]) -> bool {
         // The last byte first: most suffixes are ruled out by it alone.
-        match (suffix.last(), self.n.checked_sub(1).and_then(|i| self.b.get(i))) {
+        match (
+            suffix.last(),
+            self.n.checked_sub(1).and_then(|i| self.b.get(i)),
+        ) {
             (Some(a), Some(b)) if a != b => false,
             _ => self.word().ends_with(suffix),
         }
@@ -412,12 +415,8 @@ fn step_1a(w: &mut Word) {
                 w.replace(3, b"ie");
             }
         }
-        Some(3) => {
-            // Delete the s if a vowel comes before the letter preceding it.
-            if w.n >= 2 && w.has_vowel_before(w.n - 2) {
-                w.replace(1, b"");
-            }
-        }
+        // Delete the s if a vowel comes before the letter preceding it.
+        Some(3) if w.n >= 2 && w.has_vowel_before(w.n - 2) => w.replace(1, b""),
         _ => {}
     }
 }

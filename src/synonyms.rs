@@ -87,7 +87,9 @@ impl<'a> Synonyms<'a> {
     /// The terms of group `g`, in sorted order.
     pub fn members(&self, g: u32) -> impl Iterator<Item = &'a [u8]> + 'a {
         let this = *self;
-        (0..self.len()).filter_map(move |i| (this.entry(i)?.group == g).then(|| this.term(i)))
+        (0..self.len())
+            .filter(move |&i| this.entry(i).is_some_and(|e| e.group == g))
+            .map(move |i| this.term(i))
     }
 
     /// Checks the section: a count, that many entries, then their strings

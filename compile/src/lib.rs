@@ -1028,7 +1028,10 @@ struct SegSpan {
 /// `TermPostings` sections. Every token of every field is counted under its
 /// term; a record's impact for a term is the saturated sum over field groups
 /// of the best length-normalised, weighted frequency among the group's items.
-fn term_index(text: &[u8], segs: &[SegSpan]) -> Result<(Vec<u8>, Vec<u8>, Vec<u8>), CompileError> {
+/// The term index's three sections: `Terms`, `TermText`, `TermPostings`.
+type TermSections = (Vec<u8>, Vec<u8>, Vec<u8>);
+
+fn term_index(text: &[u8], segs: &[SegSpan]) -> Result<TermSections, CompileError> {
     let mut lens = [impact::FieldLength::default(); format::FIELD_COUNT];
     let mut seg_len = Vec::with_capacity(segs.len());
     for sp in segs {
