@@ -6,7 +6,7 @@
 //! groups in the `Synonyms` section (layout in [`crate::format`]): a table of
 //! terms sorted for lookup, each with its group. Best-match search looks a
 //! query term up here and also searches the other terms of its group, ranked
-//! a little below the word itself. [`Synonyms::check`] validates the section
+//! a little below the word itself. `Synonyms::check` validates the section
 //! once; lookups after that cannot fail.
 
 use crate::error::Error;

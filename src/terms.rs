@@ -8,7 +8,7 @@
 //! through the forms byte (`lawsuits` ranks above `lawsuit` for the query
 //! `lawsuits`), and the forms list is the vocabulary typo correction and
 //! prefixes search. The layout is specified in [`crate::format`]; the
-//! compiler builds it; [`TermIndex::check`] validates it against the text,
+//! compiler builds it; `TermIndex::check` validates it against the text,
 //! after which nothing here can fail.
 
 use crate::error::Error;

@@ -13,8 +13,13 @@ fn search_ranks_limits_and_says_how_many_it_shows() {
         "{out}"
     );
     // Strict: every word, literally; no closest matches.
-    let strict = ok(&["search", "--strict", "softbank", "secured", "--kind", "quote"]);
-    assert!(strict.starts_with("1 match for \"softbank secured\"\n"), "{strict}");
+    let strict = ok(&[
+        "search", "--strict", "softbank", "secured", "--kind", "quote",
+    ]);
+    assert!(
+        strict.starts_with("1 match for \"softbank secured\"\n"),
+        "{strict}"
+    );
     // No record has every word: the closest matches, saying so.
     let partial = ok(&["search", "softbank", "hoffman", "--limit", "2"]);
     assert!(
