@@ -158,6 +158,10 @@ if [ -n "$blob" ] && [ -n "$sstack" ] && [ -n "$peak" ] && [ "$part" = "$blob" ]
 else
   problem "$t: figures missing (partition ${part:-?} B, blob ${blob:-?} B)"
 fi
+# The deepest frames (read from the prologues), so that a run whose stack
+# grew says which functions' frames did.
+note "largest stack frames on thumbv6m:"
+python3 ci/stack_frame.py --top 6 "$elf" | sed 's/^/  /'
 
 # --- the C firmware on one machine --------------------------------------------
 cfw=examples/firmware-c
