@@ -23,9 +23,15 @@ declare -A machine=(
   [thumbv7m-none-eabi]="-cpu cortex-m3 -machine lm3s6965evb"
   [thumbv7em-none-eabihf]="-cpu cortex-m4 -machine mps2-an386"
 )
-# The budget, for the Rust firmware on thumbv6m with the full corpus.
+# The budget, for the Rust firmware on thumbv6m with the full corpus: the
+# program's flash (the corpus in its own partition; build.rs gives the
+# program a 96 KiB region, so the linker holds it to that too), RAM with the
+# stack, and the stack of one Corpus::search call. Raised with best match
+# and format v3 from 64 KiB, 8 KiB and 2 KiB, which the code (+35 KB) and
+# the search's stack (+5.4 KB) outgrew; docs/FIRMWARE.md has the measured
+# figures, the margins and where the growth is.
 budget_target=thumbv6m-none-eabi
-declare -A budget=([flash]=65536 [ram]=8192 [search_stack]=2048)
+declare -A budget=([flash]=98304 [ram]=12288 [search_stack]=8192)
 baseline_file=ci/size-baseline.txt
 fail=0
 note() { printf '%s\n' "$*"; }
@@ -158,6 +164,10 @@ if [ -n "$blob" ] && [ -n "$sstack" ] && [ -n "$peak" ] && [ "$part" = "$blob" ]
 else
   problem "$t: figures missing (partition ${part:-?} B, blob ${blob:-?} B)"
 fi
+# The deepest frames (read from the prologues), so that a run whose stack
+# grew says which functions' frames did.
+note "largest stack frames on thumbv6m:"
+python3 ci/stack_frame.py --top 6 "$elf" | sed 's/^/  /'
 
 # --- the C firmware on one machine --------------------------------------------
 cfw=examples/firmware-c

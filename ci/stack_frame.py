@@ -5,11 +5,16 @@ them (`sub sp, #n`, `sub.w sp, sp, #n`, or on Cortex-M0 a literal added to
 sp).
 
     stack_frame.py ELF NAME...
+    stack_frame.py --top N ELF
 
 NAME is a demangled function name, matched whole (`feudfacts_pico::board`)
 or as the end of one (`::__cortex_m_rt_main`). One line a name: `NAME BYTES`;
 exits 1 if a name matches no function or more than one. Used by ci/oled.sh
 for the part of the Pico's stack that cannot be measured under QEMU.
+
+With `--top N`, the N largest frames of the ELF, largest first (`BYTES
+NAME`): ci/firmware.sh prints them, so that when the measured stack grows
+the run says which frames grew.
 """
 
 import re
@@ -65,6 +70,15 @@ def frame(lines, words):
 def main():
     if len(sys.argv) < 3:
         raise SystemExit(__doc__.split("\n\n")[1])
+    if sys.argv[1] == "--top":
+        if len(sys.argv) != 4:
+            raise SystemExit(__doc__.split("\n\n")[1])
+        funcs, words = functions(sys.argv[3])
+        frames = sorted(((frame(lines, words), name) for name, lines in funcs.items()),
+                        key=lambda f: (-f[0], f[1]))
+        for size, name in frames[:int(sys.argv[2])]:
+            print(f"{size} {name}")
+        return 0
     funcs, words = functions(sys.argv[1])
     status = 0
     for want in sys.argv[2:]:

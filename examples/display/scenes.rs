@@ -52,6 +52,26 @@ pub fn stargate_event(c: &Corpus<'_>) -> RecordRef {
 /// The query of the search scenes.
 pub const QUERY: &str = "softbank";
 
+/// A question no record answers with every word (none is about SoftBank
+/// suing, or being sued): best match answers with the closest matches,
+/// each marked `~`.
+pub const CLOSEST_QUERY: &str = "softbank lawsuit";
+
+/// A question some records answer with every word and more only in part:
+/// the complete matches, then the closest.
+pub const MIXED_QUERY: &str = "does softbank have the money";
+
+/// The results page of `query` where the closest matches start (where the
+/// list turns from complete to partial matches).
+fn closest_start(c: &Corpus<'_>, screen: Screen, query: &str) -> usize {
+    let mut hits = [Hit::EMPTY; feudfacts_display::MAX_RESULTS];
+    let s = c
+        .search_str(query, &Filter::NONE, &mut hits)
+        .expect("query");
+    assert!(s.total > 0 && s.partial > 0, "{query}: {s:?}");
+    (s.returned - s.partial) / screen.body_rows()
+}
+
 /// Every scene: (file stem, draw function). Each draws on any screen.
 pub type Draw<D> = fn(&mut D, Screen, &Corpus<'static>) -> Page;
 
@@ -81,6 +101,15 @@ pub fn all<D: DrawTarget<Color = BinaryColor, Error = core::convert::Infallible>
         }),
         ("search-p2", |d, s, c| {
             search_results(d, s, c, QUERY, &Filter::NONE, 1).unwrap_or_else(|_| panic!("search"))
+        }),
+        ("search-closest", |d, s, c| {
+            search_results(d, s, c, CLOSEST_QUERY, &Filter::NONE, 0)
+                .unwrap_or_else(|_| panic!("search"))
+        }),
+        ("search-closest-start", |d, s, c| {
+            let page = closest_start(c, s, MIXED_QUERY);
+            search_results(d, s, c, MIXED_QUERY, &Filter::NONE, page)
+                .unwrap_or_else(|_| panic!("search"))
         }),
     ]
 }

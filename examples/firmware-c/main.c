@@ -194,11 +194,19 @@ static void step_search(void) {
   out_str("  ");
   out_num(summary.total);
   out_str(" matches\n");
+  /* Best match (the filter's default): when the complete matches leave
+   * room, the closest follow, marked '~'. */
+  if (summary.partial) {
+    out_str("  ");
+    out_num(summary.partial);
+    out_str(" closest\n");
+  }
   for (size_t i = 0; i < summary.returned; i++) {
     struct feud_str key;
     out_str("  ");
     out_num(i + 1);
     out_str(". ");
+    if (!hits[i].complete) out_str("~");
     out_str(feud_kind_name(hits[i].record.kind));
     out_str(" ");
     if (feud_key(corpus, hits[i].record.kind, hits[i].record.index, &key) == FEUD_OK) out_text(key.ptr, key.len, 0);

@@ -384,17 +384,31 @@ impl<'c> App<'c> {
             .map(|r| r.index)
     }
 
+    /// The results page's list: how many rows (the complete matches, then
+    /// the closest, [`MAX_RESULTS`] at most; 0 when the query is refused)
+    /// and the record at `cursor`. Counting needs the whole buffer: the
+    /// closest matches are only known once ranked. Not inlined, so that
+    /// [`App::len`] and [`App::item`] do not each keep a hit buffer in
+    /// `next`'s frame.
+    #[inline(never)]
+    fn results(&self, cursor: usize) -> (usize, Option<RecordRef>) {
+        let mut hits = [Hit::EMPTY; MAX_RESULTS];
+        match self
+            .corpus
+            .search_str(self.config.query, &Filter::NONE, &mut hits)
+        {
+            Ok(s) => {
+                let at = hits.iter().take(s.returned).nth(cursor);
+                (s.returned, at.map(|h| h.record))
+            }
+            Err(_) => (0, None),
+        }
+    }
+
     /// How many records `list` holds (0 when the query is refused).
     fn len(&self, list: List) -> usize {
         match list {
-            // The count needs no more than one hit: the results page ranks
-            // the best MAX_RESULTS of `total`.
-            List::Results => {
-                let mut hit = [Hit::EMPTY; 1];
-                self.corpus
-                    .search_str(self.config.query, &Filter::NONE, &mut hit)
-                    .map_or(0, |s| s.total.min(MAX_RESULTS))
-            }
+            List::Results => self.results(0).0,
             List::Thread => self
                 .thread_quote()
                 .map_or(0, |q| self.corpus.thread(q).count()),
@@ -404,14 +418,7 @@ impl<'c> App<'c> {
     /// The record at `cursor` in `list`.
     fn item(&self, list: List, cursor: usize) -> Option<RecordRef> {
         match list {
-            List::Results => {
-                let mut hits = [Hit::EMPTY; MAX_RESULTS];
-                let s = self
-                    .corpus
-                    .search_str(self.config.query, &Filter::NONE, &mut hits)
-                    .ok()?;
-                hits[..s.returned].get(cursor).map(|h| h.record)
-            }
+            List::Results => self.results(cursor).1,
             List::Thread => {
                 let (q, _) = self.corpus.thread(self.thread_quote()?).nth(cursor)?;
                 Some(RecordRef::new(Kind::Quote, q))

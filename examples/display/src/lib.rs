@@ -468,10 +468,16 @@ pub struct ListView {
     pub selected: Option<usize>,
 }
 
+/// The mark of a closest match (a partial hit: best match found no
+/// record with every word, or too few to fill the page): before its row,
+/// and before the count of them on the header bar.
+pub const CLOSEST: &str = "~";
+
 /// A page of search results: the query and the match count on the header
 /// bar, one result per row (the record's one-line rendering, cut to the
 /// width), the range shown in the footer. Ranks the best
-/// [`MAX_RESULTS`] matches.
+/// [`MAX_RESULTS`] matches: with best match (the filter's default mode)
+/// the complete ones, then the closest, each of those marked [`CLOSEST`].
 pub fn search_results<D: DrawTarget<Color = BinaryColor>>(
     d: &mut D,
     screen: Screen,
@@ -503,20 +509,35 @@ pub fn search_results_with<D: DrawTarget<Color = BinaryColor>>(
         .map_err(SearchError::Query)?;
     let mut q = Buf::<ROW_BUF>::new();
     q.push(query);
-    // The header: the query and how many records match. (Should a search
-    // answer with closest matches rather than exact ones, the header is
-    // where a mark for that belongs.)
+    // The header: the query and how many records have every word; when
+    // closest matches follow them (best match), `~N` counts those, and
+    // alone (`~5`) it says that no record has every word.
     let mut count = Num::new();
-    count.push(summary.total);
+    if summary.total > 0 || summary.partial == 0 {
+        count.push(summary.total);
+    }
+    if summary.partial > 0 {
+        if summary.total > 0 {
+            count.push_str(" ");
+        }
+        count.push_str(CLOSEST).push(summary.partial);
+    }
     let mut p = start(d, screen).map_err(SearchError::Display)?;
     p.bar(0, q.as_str(), count.as_str())
         .map_err(SearchError::Display)?;
     let shown = p
         .list(summary.returned, view, |i, line| {
-            record_row(corpus, hits[i].record, line)
+            if let Some(h) = hits.get(i) {
+                if !h.complete {
+                    line.push(CLOSEST);
+                }
+                record_row(corpus, h.record, line);
+            }
         })
         .map_err(SearchError::Display)?;
-    p.list_footer(shown, summary.total, "no match")
+    // Complete and closest matches are one list: the footer counts both
+    // (past MAX_RESULTS complete ones, there are no closest).
+    p.list_footer(shown, summary.total + summary.partial, "no match")
         .map_err(SearchError::Display)?;
     Ok(Page {
         page: shown.0,

@@ -126,6 +126,41 @@ fn select_opens_the_record_under_the_cursor_and_back_returns_to_it() {
 }
 
 #[test]
+fn the_results_list_holds_the_closest_matches_too() {
+    // No record has both words: best match answers with closest matches
+    // only (`total` is 0), and every one of them is in the list.
+    let c = Corpus::embedded();
+    let config = Config {
+        query: "softbank lawsuit",
+        ..Config::DEMO
+    };
+    let mut hits = [Hit::EMPTY; MAX_RESULTS];
+    let found = c
+        .search_str(config.query, &Filter::NONE, &mut hits)
+        .unwrap();
+    assert!(found.is_partial() && found.returned > 4, "{found:?}");
+    let last = found.returned - 1;
+    let mut a = app(Screen::OLED_128X64, config);
+    // Up from the first result wraps to the last closest match.
+    assert_eq!(
+        press(&mut a, &[Back, Down, Select, Up]),
+        View::List {
+            list: List::Results,
+            cursor: last
+        }
+    );
+    assert_eq!(
+        press(&mut a, &[Select]),
+        View::Record {
+            list: List::Results,
+            cursor: last,
+            record: hits[last].record,
+            page: 0
+        }
+    );
+}
+
+#[test]
 fn cards_turn_pages_and_stop_at_either_end() {
     for screen in SCREENS {
         // The thread's reply is the long quote: several pages everywhere.
