@@ -79,6 +79,9 @@ impl Rng {
 /// The parsed feud corpus, ready to be copied.
 pub struct Template {
     tables: Vec<(&'static str, Vec<Table>)>,
+    /// The other tables of the source (the `[[synonym]]` groups): corpus-wide
+    /// settings, written once whatever the scale.
+    once: Vec<(String, Vec<Table>)>,
     ids: HashSet<String>,
     words: Vec<String>,
     /// Records of each kind in the template, in [`TABLES`] order.
@@ -113,8 +116,24 @@ impl Template {
             counts[i] = recs.len();
             tables.push((*name, recs));
         }
+        let once = root
+            .into_iter()
+            .filter_map(|(name, v)| match v {
+                Value::Array(a) => Some((
+                    name,
+                    a.into_iter()
+                        .filter_map(|v| match v {
+                            Value::Table(t) => Some(t),
+                            _ => None,
+                        })
+                        .collect(),
+                )),
+                _ => None,
+            })
+            .collect();
         Template {
             tables,
+            once,
             ids,
             words,
             counts,
@@ -143,6 +162,17 @@ impl Template {
                     }
                     out.push('\n');
                 }
+            }
+        }
+        for (name, recs) in &self.once {
+            for r in recs {
+                let _ = writeln!(out, "[[{name}]]");
+                for (k, val) in r {
+                    let _ = write!(out, "{k} = ");
+                    emit(val, &mut out);
+                    out.push('\n');
+                }
+                out.push('\n');
             }
         }
         out
