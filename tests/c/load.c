@@ -152,7 +152,7 @@ static uint64_t run_case(const feud_corpus *c, const test_case *k) {
     }
     case OP_SEARCH: {
         feud_hit hits[5];
-        feud_summary sum = {0, 0};
+        feud_summary sum = {0, 0, 0, 0};
         feud_status s = feud_search(c, k->text, k->use_filter ? &k->filter : NULL, hits, 5, &sum);
         h = mix(h, s);
         h = mix(h, sum.total);
