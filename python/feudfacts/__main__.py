@@ -10,6 +10,7 @@ line on stderr and exit status 1.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import List, Optional
 
@@ -20,6 +21,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     """Runs the command with ``argv`` (default: the process's arguments)."""
     try:
         return _main(argv)
+    except BrokenPipeError:
+        # `python -m feudfacts musk | head -1`: the reader has what it wanted.
+        # Point stdout at nothing so the interpreter's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as e:  # libfeudfacts could not be found or loaded
         print(f"feudfacts: {e}", file=sys.stderr)
         return 1

@@ -629,6 +629,13 @@ class MainTest(unittest.TestCase):
         out = self.run_main("-k", "nonsense", "softbank")
         self.assertEqual((out.returncode, out.stderr), (1, "feudfacts: unknown kind 'nonsense'\n"))
 
+    def test_a_closed_pipe_ends_quietly(self):
+        out = subprocess.run(["bash", "-o", "pipefail", "-c",
+                              f"'{sys.executable}' -m feudfacts musk | head -1"],
+                             capture_output=True, text=True, timeout=60)
+        self.assertEqual((out.returncode, out.stderr), (0, ""))
+        self.assertRegex(out.stdout, r"^[0-9]+ hits for 'musk'\n$")
+
     def test_version(self):
         out = self.run_main("--version")
         self.assertEqual(out.stdout.strip(), f"feudfacts {ff.__version__} (libfeudfacts "
