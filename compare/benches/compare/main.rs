@@ -154,7 +154,7 @@ const NAIVE_TIMED_MAX: Duration = Duration::from_secs(3);
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
-        .expect("bench/ is inside the workspace")
+        .expect("compare/ is inside the workspace")
         .to_path_buf()
 }
 
