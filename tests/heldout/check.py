@@ -11,26 +11,20 @@ Usage: python3 tests/heldout/check.py   (from the repository root or anywhere)
 """
 
 import sys
-import tomllib
 from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-QUERIES = HERE / "queries.toml"
-CORPUS = ROOT / "corpus" / "feud.toml"
+# The categories, fields and loader are the judged set's (tests/judged/queryset.py).
+sys.path.insert(0, str(HERE.parent / "judged"))
+from queryset import FIELDS, KINDS, ROOT, load_corpus, load_queries, table_of  # noqa: E402
 
-KINDS = [
-    "question", "keyword", "name", "typo", "plural", "possessive",
-    "synonym", "date", "amount", "disagreement", "long", "none",
-]
-FIELDS = {"q", "answers", "kind", "why"}
-TABLES = ["source", "entity", "quote", "event", "figure", "discrepancy"]
+QUERIES = HERE / "queries.toml"
 
 
 def main() -> int:
-    corpus = tomllib.loads(CORPUS.read_text(encoding="utf-8"))
-    ids = {rec["id"] for t in TABLES for rec in corpus.get(t, [])}
+    corpus = load_corpus()
+    ids = set(table_of(corpus))
     # Titles of events and discrepancies: a query should not copy one.
     titles = {
         " ".join(rec["title"].lower().split())
@@ -38,8 +32,7 @@ def main() -> int:
         for rec in corpus.get(t, [])
     }
 
-    data = tomllib.loads(QUERIES.read_text(encoding="utf-8"))
-    queries = data.get("query", [])
+    queries = load_queries(QUERIES)
     errors, warnings = [], []
     seen = {}
     counts = Counter()

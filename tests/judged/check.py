@@ -11,36 +11,25 @@ Run from anywhere:  python3 tests/judged/check.py
 
 import re
 import sys
-import tomllib
 from collections import Counter
 from pathlib import Path
 
+from queryset import FIELDS, KINDS, TABLES, load_corpus, load_queries
+from queryset import table_of as record_tables
+
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
 QUERIES = HERE / "queries.toml"
-CORPUS = ROOT / "corpus" / "feud.toml"
 README = HERE / "README.md"
 
-KINDS = ["question", "keyword", "name", "typo", "plural", "possessive",
-         "synonym", "date", "amount", "disagreement", "long", "none"]
-TABLES = ["source", "entity", "quote", "event", "figure", "discrepancy"]
 MIN_TOTAL = 130
 MIN_PER_KIND = 8          # for every kind except "none"
-FIELDS = {"q", "answers", "kind", "why"}
 
 
 def main() -> int:
     problems = []
 
-    with CORPUS.open("rb") as f:
-        corpus = tomllib.load(f)
-    table_of = {}
-    for table in TABLES:
-        for rec in corpus.get(table, []):
-            table_of[rec["id"]] = table
-
-    with QUERIES.open("rb") as f:
-        queries = tomllib.load(f).get("query", [])
+    table_of = record_tables(load_corpus())
+    queries = load_queries(QUERIES)
 
     seen = {}
     kinds = Counter()
