@@ -870,14 +870,16 @@ _L_PARTICIPANTS, _L_QUOTES, _L_CLAIMED_BY, _L_DISPUTED_BY = 5, 6, 7, 8
 _L_PHRASINGS, _L_SIDES, _L_RELATED = 9, 10, 11
 
 
-def _text_call(fn: Callable[..., int], *args: Any) -> str:
-    """Calls an snprintf-like function: measure, then fill."""
+def _text_call(fn: Callable[..., int], *args: Any, after: Tuple[Any, ...] = ()) -> str:
+    """Calls an snprintf-like function: measure, then fill. ``after`` are
+    the arguments that follow its ``needed`` pointer (``feud_wrap``'s line
+    count)."""
     needed = ctypes.c_size_t(0)
-    status = fn(*args, None, 0, ctypes.byref(needed))
+    status = fn(*args, None, 0, ctypes.byref(needed), *after)
     if status not in (0, BufferTooSmallError.status):
         _check(status)
     buf = ctypes.create_string_buffer(needed.value + 1)
-    _check(fn(*args, buf, len(buf), ctypes.byref(needed)))
+    _check(fn(*args, buf, len(buf), ctypes.byref(needed), *after))
     return buf.raw[: needed.value].decode("utf-8")
 
 
@@ -895,16 +897,8 @@ def translit(text: str, charset: str = "ascii") -> str:
 def wrap(text: str, cols: int) -> List[str]:
     """``text`` word-wrapped into lines of at most ``cols`` characters."""
     data = _utf8(text, "the text")
-    lib = _raw()
-    needed, lines = ctypes.c_size_t(0), ctypes.c_size_t(0)
-    status = lib.feud_wrap(data, len(data), cols, None, 0, ctypes.byref(needed),
-                           ctypes.byref(lines))
-    if status not in (0, BufferTooSmallError.status):
-        _check(status)
-    buf = ctypes.create_string_buffer(needed.value + 1)
-    _check(lib.feud_wrap(data, len(data), cols, buf, len(buf), ctypes.byref(needed),
-                         ctypes.byref(lines)))
-    out = buf.raw[: needed.value].decode("utf-8")
+    lines = ctypes.c_size_t(0)
+    out = _text_call(_raw().feud_wrap, data, len(data), cols, after=(ctypes.byref(lines),))
     return out.split("\n") if lines.value else []
 
 
