@@ -33,24 +33,12 @@ impl Json {
 
     /// Writes an object whose members `body` writes.
     pub fn obj(&mut self, body: impl FnOnce(&mut Json)) -> &mut Json {
-        self.sep();
-        self.out.push('{');
-        self.comma = false;
-        body(self);
-        self.out.push('}');
-        self.comma = true;
-        self
+        self.nested('{', body, '}')
     }
 
     /// Writes an array whose items `body` writes.
     pub fn arr(&mut self, body: impl FnOnce(&mut Json)) -> &mut Json {
-        self.sep();
-        self.out.push('[');
-        self.comma = false;
-        body(self);
-        self.out.push(']');
-        self.comma = true;
-        self
+        self.nested('[', body, ']')
     }
 
     /// Writes a member's key; the next call writes its value.
@@ -64,48 +52,55 @@ impl Json {
 
     /// Writes a string value.
     pub fn str(&mut self, s: &str) -> &mut Json {
-        self.sep();
-        self.escaped(s);
-        self.comma = true;
-        self
+        self.value(|w| w.escaped(s))
     }
 
     /// Writes an unsigned number.
     pub fn uint(&mut self, v: u64) -> &mut Json {
-        self.sep();
-        push_u64(&mut self.out, v);
-        self.comma = true;
-        self
+        self.value(|w| push_u64(&mut w.out, v))
     }
 
     /// Writes a signed integer as a string: figures go up to `i64`, beyond
     /// what a JavaScript number holds exactly.
     pub fn int_str(&mut self, v: i64) -> &mut Json {
-        self.sep();
-        self.out.push('"');
-        if v < 0 {
-            self.out.push('-');
-        }
-        push_u64(&mut self.out, v.unsigned_abs());
-        self.out.push('"');
-        self.comma = true;
-        self
+        self.value(|w| {
+            w.out.push('"');
+            if v < 0 {
+                w.out.push('-');
+            }
+            push_u64(&mut w.out, v.unsigned_abs());
+            w.out.push('"');
+        })
     }
 
     /// Writes `true` or `false`.
     pub fn bool(&mut self, v: bool) -> &mut Json {
-        self.sep();
-        self.out.push_str(if v { "true" } else { "false" });
-        self.comma = true;
-        self
+        self.value(|w| w.out.push_str(if v { "true" } else { "false" }))
     }
 
     /// Writes `null`.
     pub fn null(&mut self) -> &mut Json {
+        self.value(|w| w.out.push_str("null"))
+    }
+
+    /// Writes one value, as `write` writes it, with the comma before it
+    /// that it needs; whatever comes next needs one.
+    fn value(&mut self, write: impl FnOnce(&mut Json)) -> &mut Json {
         self.sep();
-        self.out.push_str("null");
+        write(self);
         self.comma = true;
         self
+    }
+
+    /// Writes `open`, what `body` writes (its first item without a comma),
+    /// then `close`, as one value.
+    fn nested(&mut self, open: char, body: impl FnOnce(&mut Json), close: char) -> &mut Json {
+        self.value(|w| {
+            w.out.push(open);
+            w.comma = false;
+            body(w);
+            w.out.push(close);
+        })
     }
 
     /// Writes `text` as an array of strings that alternate between plain and
