@@ -23,11 +23,8 @@ pub fn card(c: &Corpus<'_>, r: RecordRef) -> Result<String, Error> {
         refs::dating(w, rec.dating());
         w.key("sources");
         refs::sources(w, c, c.sources_of(r));
-        w.key("disagreements").arr(|w| {
-            for d in refs::disagreements_about(c, r) {
-                refs::record(w, c, RecordRef::new(Kind::Discrepancy, d));
-            }
-        });
+        w.key("disagreements");
+        records(w, c, Kind::Discrepancy, refs::disagreements_about(c, r));
         body(w, c, r, &rec);
     });
     Ok(w.finish())
@@ -55,22 +52,13 @@ fn body(w: &mut Json, c: &Corpus<'_>, r: RecordRef, rec: &Record<'_>) {
         Record::Entity(e) => {
             w.key("name").str(e.name.as_str());
             w.key("entity_kind").str(e.kind.name());
-            w.key("roles").arr(|w| {
-                for t in e.roles.iter() {
-                    w.str(t.as_str());
-                }
-            });
-            w.key("aliases").arr(|w| {
-                for t in e.aliases.iter() {
-                    w.str(t.as_str());
-                }
-            });
+            w.key("roles");
+            texts(w, e.roles.iter());
+            w.key("aliases");
+            texts(w, e.aliases.iter());
             w.key("notes").str(e.notes.as_str());
-            w.key("quotes").arr(|w| {
-                for (i, _) in c.quotes_by(r.index) {
-                    refs::record(w, c, RecordRef::new(Kind::Quote, i));
-                }
-            });
+            w.key("quotes");
+            records(w, c, Kind::Quote, c.quotes_by(r.index).map(|(i, _)| i));
         }
         Record::Quote(q) => {
             w.key("text").str(q.text.as_str());
@@ -96,33 +84,24 @@ fn body(w: &mut Json, c: &Corpus<'_>, r: RecordRef, rec: &Record<'_>) {
                     w.null();
                 }
             }
-            w.key("replies").arr(|w| {
-                let replies = c
-                    .records(Kind::Quote)
-                    .filter(|(_, x)| matches!(x, Record::Quote(x) if x.reply_to == Some(r.index)));
-                for (x, _) in replies {
-                    refs::record(w, c, x);
-                }
-            });
-            w.key("events").arr(|w| {
-                let events = c.records(Kind::Event).filter(
-                    |(_, x)| matches!(x, Record::Event(e) if e.quotes.iter().any(|i| i == r.index)),
-                );
-                for (x, _) in events {
-                    refs::record(w, c, x);
-                }
-            });
+            w.key("replies");
+            let replies = c
+                .records(Kind::Quote)
+                .filter(|(_, x)| matches!(x, Record::Quote(x) if x.reply_to == Some(r.index)));
+            records(w, c, Kind::Quote, replies.map(|(x, _)| x.index));
+            w.key("events");
+            let events = c.records(Kind::Event).filter(
+                |(_, x)| matches!(x, Record::Event(e) if e.quotes.iter().any(|i| i == r.index)),
+            );
+            records(w, c, Kind::Event, events.map(|(x, _)| x.index));
         }
         Record::Event(e) => {
             w.key("title").str(e.title.as_str());
             w.key("summary").str(e.summary.as_str());
             w.key("participants");
             refs::entities(w, c, e.participants.iter());
-            w.key("quotes").arr(|w| {
-                for i in e.quotes.iter() {
-                    refs::record(w, c, RecordRef::new(Kind::Quote, i));
-                }
-            });
+            w.key("quotes");
+            records(w, c, Kind::Quote, e.quotes.iter());
         }
         Record::Figure(f) => {
             w.key("value").int_str(f.value);
@@ -157,4 +136,22 @@ fn body(w: &mut Json, c: &Corpus<'_>, r: RecordRef, rec: &Record<'_>) {
             });
         }
     }
+}
+
+/// An array of references to records of one kind, as [`refs::record`].
+fn records(w: &mut Json, c: &Corpus<'_>, kind: Kind, indexes: impl Iterator<Item = u32>) {
+    w.arr(|w| {
+        for i in indexes {
+            refs::record(w, c, RecordRef::new(kind, i));
+        }
+    });
+}
+
+/// An array of strings.
+fn texts<'a>(w: &mut Json, items: impl Iterator<Item = feudfacts::records::Text<'a>>) {
+    w.arr(|w| {
+        for t in items {
+            w.str(t.as_str());
+        }
+    });
 }
