@@ -202,21 +202,14 @@ mod tests {
             j,
             r#"{"kind":"summary","query":"x","total":0,"returned":0,"partial":0,"did_you_mean":null}"#
         );
-        let closest = Summary {
-            partial: 4,
-            ..s(0, 4)
+        // The last `partial` of the `returned` hits are closest matches.
+        let p = |total, returned, partial| Summary {
+            partial,
+            ..s(total, returned)
         };
-        assert_eq!(
-            summary_text("x", closest),
-            "no record has every word; closest matches:"
-        );
-        let both = Summary {
-            partial: 2,
-            ..s(3, 5)
-        };
-        assert_eq!(
-            summary_text("x y", both),
-            "3 matches for \"x y\", then 2 closest matches"
-        );
+        let closest = "no record has every word; closest matches:";
+        assert_eq!(summary_text("x", p(0, 4, 4)), closest);
+        let both = "3 matches for \"x y\", then 2 closest matches";
+        assert_eq!(summary_text("x y", p(3, 5, 2)), both);
     }
 }
