@@ -167,7 +167,7 @@ fn target_dir() -> PathBuf {
 /// feudfacts: parse the query, read every matching record out (no ranking,
 /// no highlight: what FTS5's `SELECT rowid` returns).
 fn feud_run(corpus: &Corpus<'_>, q: &str) -> usize {
-    let query = Query::parse(q).expect("the query set parses");
+    let query = parse(q);
     let mut n = 0;
     for r in corpus
         .matching_records(&query, &STRICT)
@@ -182,7 +182,7 @@ fn feud_run(corpus: &Corpus<'_>, q: &str) -> usize {
 /// feudfacts: parse the query, read every hit of `matches` out, each with
 /// its field, ranking key and highlight range.
 fn feud_run_hits(corpus: &Corpus<'_>, q: &str) -> usize {
-    let query = Query::parse(q).expect("the query set parses");
+    let query = parse(q);
     let mut n = 0;
     for hit in corpus.matches(&query, &STRICT).expect("strict query") {
         black_box(&hit);
@@ -198,22 +198,31 @@ const STRICT: Filter = Filter {
     ..Filter::NONE
 };
 
+/// A query of the query set, parsed.
+fn parse(q: &str) -> Query {
+    Query::parse(q).expect("the query set parses")
+}
+
+/// feudfacts, ranked: the summary and the best ten hits (the first
+/// `summary.returned` of them).
+fn top10(corpus: &Corpus<'_>, q: &str) -> (Summary, [Hit; 10]) {
+    let mut hits = [Hit::EMPTY; 10];
+    let summary = corpus
+        .search(&parse(q), &STRICT, &mut hits)
+        .expect("strict query");
+    (summary, hits)
+}
+
 /// feudfacts: every record of `matching_records`.
 fn feud_records(corpus: &Corpus<'_>, q: &str) -> Vec<RecordRef> {
-    let query = Query::parse(q).expect("the query set parses");
-    corpus
-        .matching_records(&query, &STRICT)
-        .expect("strict query")
-        .collect()
+    let query = parse(q);
+    let records = corpus.matching_records(&query, &STRICT);
+    records.expect("strict query").collect()
 }
 
 /// feudfacts, ranked: the best ten hits and the total, each hit's record read.
 fn feud_top(corpus: &Corpus<'_>, q: &str) -> usize {
-    let query = Query::parse(q).expect("the query set parses");
-    let mut hits = [Hit::EMPTY; 10];
-    let summary = corpus
-        .search(&query, &STRICT, &mut hits)
-        .expect("strict query");
+    let (summary, hits) = top10(corpus, q);
     for h in &hits[..summary.returned] {
         black_box(corpus.record(h.record));
     }
@@ -228,20 +237,14 @@ fn fts_top(ranked: &mut fts::Ranked<'_>, q: &str) -> usize {
 
 /// feudfacts: every hit of `matches`, with its field and highlight.
 fn feud_hits(corpus: &Corpus<'_>, q: &str) -> Vec<Hit> {
-    let query = Query::parse(q).expect("the query set parses");
-    corpus
-        .matches(&query, &STRICT)
-        .expect("strict query")
-        .collect()
+    let query = parse(q);
+    let hits = corpus.matches(&query, &STRICT);
+    hits.expect("strict query").collect()
 }
 
 /// feudfacts, ranked: the summary and the best ten hits.
 fn feud_ranked(corpus: &Corpus<'_>, q: &str) -> (Summary, Vec<Hit>) {
-    let query = Query::parse(q).expect("the query set parses");
-    let mut hits = [Hit::EMPTY; 10];
-    let summary = corpus
-        .search(&query, &STRICT, &mut hits)
-        .expect("strict query");
+    let (summary, hits) = top10(corpus, q);
     (summary, hits[..summary.returned].to_vec())
 }
 
