@@ -151,6 +151,16 @@ struct Painter<'d, D> {
 }
 
 impl<D: DrawTarget<Color = BinaryColor>> Painter<'_, D> {
+    /// What was drawn: page `page` of `pages`, with the glyphs counted so far.
+    fn page(&self, page: usize, pages: usize, truncated: bool) -> Page {
+        Page {
+            page,
+            pages,
+            missing_glyphs: self.missing,
+            truncated,
+        }
+    }
+
     fn row_top(&self, row: usize) -> i32 {
         (row as u32 * self.screen.font.character_size.height) as i32
     }
@@ -309,28 +319,28 @@ impl Num {
 
     fn push(&mut self, n: usize) -> &mut Num {
         let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        let mut n = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[i..] {
-            if self.len < self.bytes.len() {
-                self.bytes[self.len] = d;
-                self.len += 1;
-            }
-        }
-        self
+        self.push_str(decimal(n, &mut digits))
     }
 
     fn as_str(&self) -> &str {
         core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
     }
+}
+
+/// The decimal digits of `n`, written at the end of `buf`, without
+/// `core::fmt` (which a firmware would otherwise link for this alone).
+pub fn decimal(n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    core::str::from_utf8(&buf[i..]).unwrap_or("")
 }
 
 /// Clears `d` and starts drawing on it.
@@ -363,12 +373,7 @@ fn card<D: DrawTarget<Color = BinaryColor>>(
     if let Some(foot) = foot {
         p.footer(foot, page, pages)?;
     }
-    Ok(Page {
-        page,
-        pages,
-        missing_glyphs: p.missing,
-        truncated,
-    })
+    Ok(p.page(page, pages, truncated))
 }
 
 /// A quote card: the speaker on the header bar, the quote in quotation
@@ -438,14 +443,21 @@ pub fn timeline_entry<D: DrawTarget<Color = BinaryColor>>(
             head.push_str("undated");
         }
     }
+    let foot = sources_foot(corpus, r, kind);
+    let truncated = text.truncated;
+    let (head, text, foot) = (head.as_str(), text.as_str(), foot.as_str());
+    card(d, screen, head, text, Some(foot), page, truncated).map(Some)
+}
+
+/// A card's footer: `kind` and how many sources record `r` cites
+/// (`event, 3 src`).
+fn sources_foot(corpus: &Corpus<'_>, r: RecordRef, kind: &str) -> Num {
     let mut foot = Num::new();
     foot.push_str(kind)
         .push_str(", ")
         .push(corpus.sources_of(r).count())
         .push_str(" src");
-    let truncated = text.truncated;
-    let (head, text, foot) = (head.as_str(), text.as_str(), foot.as_str());
-    card(d, screen, head, text, Some(foot), page, truncated).map(Some)
+    foot
 }
 
 /// Why a results page was not drawn.
@@ -539,12 +551,7 @@ pub fn search_results_with<D: DrawTarget<Color = BinaryColor>>(
     // (past MAX_RESULTS complete ones, there are no closest).
     p.list_footer(shown, summary.total + summary.partial, "no match")
         .map_err(SearchError::Display)?;
-    Ok(Page {
-        page: shown.0,
-        pages: shown.1,
-        missing_glyphs: p.missing,
-        truncated: q.truncated,
-    })
+    Ok(p.page(shown.0, shown.1, q.truncated))
 }
 
 /// One row of a list: the record's kind mark and the start of its one-line
@@ -594,12 +601,7 @@ pub fn thread_list<D: DrawTarget<Color = BinaryColor>>(
             .push(q.text.as_str());
     })?;
     p.list_footer(shown, count, "no quote")?;
-    Ok(Some(Page {
-        page: shown.0,
-        pages: shown.1,
-        missing_glyphs: p.missing,
-        truncated: false,
-    }))
+    Ok(Some(p.page(shown.0, shown.1, false)))
 }
 
 /// A menu: `title` on the header bar, one item a row (each the
@@ -626,12 +628,7 @@ pub fn menu<D: DrawTarget<Color = BinaryColor>>(
         truncated |= line.truncated;
     })?;
     p.footer(foot.as_str(), page, pages)?;
-    Ok(Page {
-        page,
-        pages,
-        missing_glyphs: p.missing,
-        truncated,
-    })
+    Ok(p.page(page, pages, truncated))
 }
 
 /// Any record on a card: a quote as [`quote_card`], an event as
@@ -686,11 +683,7 @@ pub fn record_card<D: DrawTarget<Color = BinaryColor>>(
                 .push(s.key.as_str());
         }
     }
-    let mut foot = Num::new();
-    foot.push_str(r.kind.name())
-        .push_str(", ")
-        .push(corpus.sources_of(r).count())
-        .push_str(" src");
+    let foot = sources_foot(corpus, r, r.kind.name());
     let truncated = head.truncated || text.truncated;
     let (head, text, foot) = (head.as_str(), text.as_str(), foot.as_str());
     card(d, screen, head, text, Some(foot), page, truncated).map(Some)
