@@ -46,18 +46,8 @@ impl Log {
     }
 
     fn num(&mut self, n: usize) -> &mut Log {
-        let mut digits = [0u8; 10];
-        let mut i = digits.len();
-        let mut n = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.str(core::str::from_utf8(&digits[i..]).unwrap_or("?"))
+        let mut digits = [0u8; 20];
+        self.str(feudfacts_display::decimal(n, &mut digits))
     }
 }
 
