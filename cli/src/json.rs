@@ -22,7 +22,7 @@ pub fn line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
 /// Where a search hit matched (the members a search adds to a record).
 #[derive(Serialize, Clone, Copy)]
 pub struct HitInfo {
-    /// The matched field's name ([`Field::name`]).
+    /// The matched field's name ([`feudfacts::Field::name`]).
     pub field: &'static str,
     /// Which item of a list field.
     pub item: u8,
