@@ -8,35 +8,27 @@ use feudfacts_display::{quote_card, search_results, timeline_entry, Page, Screen
 
 /// Musk's SoftBank post, found by search (quotes by @elonmusk).
 pub fn softbank_quote(c: &Corpus<'_>) -> u32 {
-    let filter = Filter {
-        mode: feudfacts::Mode::Strict,
-        kinds: KindSet::only(Kind::Quote),
-        entity: c.entity_by_name("@elonmusk"),
-        from: None,
-        to: None,
-    };
-    let mut hit = [Hit::EMPTY; 1];
-    let s = c
-        .search_str("softbank secured", &filter, &mut hit)
-        .expect("query");
-    assert_eq!(s.returned, 1, "Musk's SoftBank quote");
-    hit[0].record.index
+    only_quote(c, "@elonmusk", "softbank secured", "Musk's SoftBank quote")
 }
 
 /// Altman's "wrong, as you surely know" reply, found by search.
 pub fn surely_know_reply(c: &Corpus<'_>) -> u32 {
+    only_quote(c, "@sama", "\"surely know\"", "Altman's reply")
+}
+
+/// The one quote by `speaker` that strict query `q` finds (`what` it is,
+/// for the failure message).
+fn only_quote(c: &Corpus<'_>, speaker: &str, q: &str, what: &str) -> u32 {
     let filter = Filter {
         mode: feudfacts::Mode::Strict,
         kinds: KindSet::only(Kind::Quote),
-        entity: c.entity_by_name("@sama"),
+        entity: c.entity_by_name(speaker),
         from: None,
         to: None,
     };
     let mut hit = [Hit::EMPTY; 1];
-    let s = c
-        .search_str("\"surely know\"", &filter, &mut hit)
-        .expect("query");
-    assert_eq!(s.returned, 1, "Altman's reply");
+    let s = c.search_str(q, &filter, &mut hit).expect("query");
+    assert_eq!(s.returned, 1, "{what}");
     hit[0].record.index
 }
 
