@@ -226,6 +226,19 @@ fn printing_commands(dir: &std::path::Path) -> Vec<Vec<String>> {
     .collect()
 }
 
+/// Runs `feud args` with nothing on stdin and its stdout going to `out`:
+/// the status and what it wrote to stderr.
+fn run_printing_to(args: &[String], out: impl Into<Stdio>) -> (std::process::Output, String) {
+    let o = command(args)
+        .stdin(Stdio::null())
+        .stdout(out)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run feud");
+    let err = stderr(&o);
+    (o, err)
+}
+
 #[test]
 fn a_closed_pipe_ends_every_command_quietly() {
     let dir = temp_dir("closed-pipe");
@@ -233,13 +246,7 @@ fn a_closed_pipe_ends_every_command_quietly() {
     for args in printing_commands(&dir) {
         let (reader, writer) = std::io::pipe().expect("pipe");
         drop(reader);
-        let o = command(args.clone())
-            .stdin(Stdio::null())
-            .stdout(writer)
-            .stderr(Stdio::piped())
-            .output()
-            .expect("run feud");
-        let err = stderr(&o);
+        let (o, err) = run_printing_to(&args, writer);
         println!(
             "| `{}` | {:?} | `{}` |",
             args.join(" "),
@@ -263,13 +270,7 @@ fn a_full_disk_is_one_line_and_status_1() {
             .write(true)
             .open("/dev/full")
             .expect("/dev/full");
-        let o = command(args.clone())
-            .stdin(Stdio::null())
-            .stdout(full)
-            .stderr(Stdio::piped())
-            .output()
-            .expect("run feud");
-        let err = stderr(&o);
+        let (o, err) = run_printing_to(&args, full);
         let last = err.lines().last().unwrap_or("");
         println!(
             "| `{}` | {:?} | `{last}` |",
