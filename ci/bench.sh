@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks cannot rot: compiles every benchmark of the workspace, then runs
-# the comparison harness once in criterion's --test mode on the feud corpus
-# alone (each benchmark runs once, untimed), which still asserts that
+# the comparison harness (compare/, package feudfacts-bench) once in
+# criterion's --test mode on the feud corpus alone (each benchmark runs
+# once, untimed), which still asserts that
 # feudfacts (with and without its word index), SQLite FTS5 and the naive
 # scan return the same records for every query. The full timed comparison
 # is `cargo bench` (see BENCHMARKS.md).
