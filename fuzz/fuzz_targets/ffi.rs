@@ -2,8 +2,8 @@
 //! arbitrary indexes, kinds, lists, queries, filters, dates, buffer sizes and
 //! NULL pointers, against the embedded corpus or one opened from (edited)
 //! blob bytes. The C ABI is the crate `feudfacts-abi` (`ffi/abi`, the code
-//! of `libfeudfacts`), built with the sanitizer like the rest, so it sees
-//! every access it makes. Every call must return a known
+//! of `libfeudfacts`), linked and built with the sanitizer like the rest, so
+//! the sanitizer sees every access it makes. Every call must return a known
 //! status, and every string it hands out must be readable, UTF-8 and
 //! NUL-terminated at its length.
 #![no_main]
