@@ -18,6 +18,8 @@ fn generated_header() -> String {
     let root = repo();
     let config = cbindgen::Config::from_file(root.join("ffi/cbindgen.toml"))
         .expect("read ffi/cbindgen.toml");
+    // From the crate root, cbindgen follows its `mod` declarations into every
+    // file of ffi/abi/src/, in declaration order (which the header keeps).
     let bindings = cbindgen::Builder::new()
         .with_config(config)
         .with_src(root.join("ffi/abi/src/lib.rs"))
