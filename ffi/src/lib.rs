@@ -14,22 +14,14 @@
 
 pub use feudfacts_abi::*;
 
-/// The decimal number `s` spells (a `CARGO_PKG_VERSION_*` part).
-const fn number(s: &str) -> u32 {
-    let (b, mut i, mut n) = (s.as_bytes(), 0, 0);
-    while i < b.len() {
-        n = n * 10 + (b[i] - b'0') as u32;
-        i += 1;
-    }
-    n
-}
-
 // The installed library's version (this package's, which ffi/install.sh and
 // cargo-c read from ffi/Cargo.toml) is the header's, which feudfacts-abi
 // checks against its own package version and returns from `feud_version()`.
 const _: () = assert!(
-    number(env!("CARGO_PKG_VERSION_MAJOR")) == FEUD_VERSION_MAJOR
-        && number(env!("CARGO_PKG_VERSION_MINOR")) == FEUD_VERSION_MINOR
-        && number(env!("CARGO_PKG_VERSION_PATCH")) == FEUD_VERSION_PATCH,
+    is_header_version(
+        env!("CARGO_PKG_VERSION_MAJOR"),
+        env!("CARGO_PKG_VERSION_MINOR"),
+        env!("CARGO_PKG_VERSION_PATCH")
+    ),
     "ffi/Cargo.toml and ffi/abi/Cargo.toml must have the same version"
 );

@@ -119,9 +119,11 @@ pub const FEUD_VERSION_PATCH: u32 = 0;
 // The header's version is this package's, which `feud_version()` returns
 // (and ffi/ checks that the library it installs has it too).
 const _: () = assert!(
-    number(env!("CARGO_PKG_VERSION_MAJOR")) == FEUD_VERSION_MAJOR
-        && number(env!("CARGO_PKG_VERSION_MINOR")) == FEUD_VERSION_MINOR
-        && number(env!("CARGO_PKG_VERSION_PATCH")) == FEUD_VERSION_PATCH,
+    is_header_version(
+        env!("CARGO_PKG_VERSION_MAJOR"),
+        env!("CARGO_PKG_VERSION_MINOR"),
+        env!("CARGO_PKG_VERSION_PATCH")
+    ),
     "FEUD_VERSION_* must be the version in ffi/abi/Cargo.toml"
 );
 
@@ -149,12 +151,19 @@ pub extern "C" fn feud_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
 }
 
-/// The decimal number `s` spells (a `CARGO_PKG_VERSION_*` part).
-const fn number(s: &str) -> u32 {
-    let (b, mut i, mut n) = (s.as_bytes(), 0, 0);
-    while i < b.len() {
-        n = n * 10 + (b[i] - b'0') as u32;
-        i += 1;
+/// Whether `major.minor.patch` (a package's `CARGO_PKG_VERSION_*`) is the
+/// header's version: checked at compile time here and by `ffi/`.
+#[doc(hidden)]
+pub const fn is_header_version(major: &str, minor: &str, patch: &str) -> bool {
+    const fn number(s: &str) -> u32 {
+        let (b, mut i, mut n) = (s.as_bytes(), 0, 0);
+        while i < b.len() {
+            n = n * 10 + (b[i] - b'0') as u32;
+            i += 1;
+        }
+        n
     }
-    n
+    number(major) == FEUD_VERSION_MAJOR
+        && number(minor) == FEUD_VERSION_MINOR
+        && number(patch) == FEUD_VERSION_PATCH
 }
