@@ -1,9 +1,10 @@
 //! The value sets of the header: `FEUD_KIND_*`, `FEUD_FIELD_*`, modes,
 //! precisions, charsets, entity kinds, media, qualifiers and lists, each a
-//! `uint8_t` typedef with its `#define`s (C enums would have no fixed size),
-//! and their names. The codes are the core's (tests below pin each), and the
-//! name tables are made from the core's enums (`ALL` and `name()`) at
-//! compile time.
+//! `uint8_t` typedef with its `#define`s (a C enum's size is the compiler's
+//! choice), and their names. Kinds, fields, entity kinds, media and
+//! qualifiers are the core's codes (the tests below pin each), and their name
+//! tables are made from the core's enums (`ALL` and `name()`) at compile
+//! time; the other sets are converted where they are read.
 
 use core::ffi::CStr;
 
