@@ -5,14 +5,11 @@
 //! boundary: argument checks, the bounded query scan, filter conversion and
 //! the in-place conversion of the hits. Issue 3 wants it under 10% (median).
 //!
-//! The C ABI source is compiled into this benchmark as a module (the ffi
-//! crate has no rlib: its file name would collide with the core's), so both
-//! sides are built by the same compiler with the same profile.
+//! The C ABI comes from the crate `feudfacts-abi` (`ffi/abi`, the code of
+//! `libfeudfacts`), linked like any dependency, so both sides are built by
+//! the same compiler with the same profile.
 //!
 //! Run: `cargo bench --bench ffi`.
-
-// The module's `cfg(feature = "std")` names features of the ffi crate.
-#![allow(unexpected_cfgs)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use feudfacts::{Corpus, Filter, Hit};
@@ -20,9 +17,7 @@ use std::ffi::{c_char, CString};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-#[allow(dead_code, unused_imports, missing_docs)]
-#[path = "../ffi/src/lib.rs"]
-mod ffi;
+use feudfacts_abi as ffi;
 
 type SearchFn = unsafe extern "C" fn(
     *const ffi::feud_corpus,

@@ -18,9 +18,11 @@ fn generated_header() -> String {
     let root = repo();
     let config = cbindgen::Config::from_file(root.join("ffi/cbindgen.toml"))
         .expect("read ffi/cbindgen.toml");
+    // From the crate root, cbindgen follows its `mod` declarations into every
+    // file of ffi/abi/src/, in declaration order (which the header keeps).
     let bindings = cbindgen::Builder::new()
         .with_config(config)
-        .with_src(root.join("ffi/src/lib.rs"))
+        .with_src(root.join("ffi/abi/src/lib.rs"))
         .generate()
         .expect("cbindgen generates the header");
     let mut out = Vec::new();
@@ -29,7 +31,7 @@ fn generated_header() -> String {
 }
 
 /// Fails when `include/feudfacts.h` is not what cbindgen makes of
-/// `ffi/src/lib.rs` now. `FEUDFACTS_BLESS=1` rewrites the header instead.
+/// `ffi/abi/src/` now. `FEUDFACTS_BLESS=1` rewrites the header instead.
 #[test]
 fn header_matches_cbindgen() {
     let path = repo().join("include/feudfacts.h");
@@ -40,7 +42,7 @@ fn header_matches_cbindgen() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == fresh,
-        "include/feudfacts.h is out of date with ffi/src/lib.rs; regenerate it with\n  \
+        "include/feudfacts.h is out of date with ffi/abi/src/; regenerate it with\n  \
          FEUDFACTS_BLESS=1 cargo test --test c_abi header_matches_cbindgen"
     );
     for must in [

@@ -1,7 +1,8 @@
 //! The C ABI driven with arbitrary arguments: a sequence of calls, each with
 //! arbitrary indexes, kinds, lists, queries, filters, dates, buffer sizes and
 //! NULL pointers, against the embedded corpus or one opened from (edited)
-//! blob bytes. `ffi/src/lib.rs` is compiled in as a module, unchanged, so
+//! blob bytes. The C ABI is the crate `feudfacts-abi` (`ffi/abi`, the code
+//! of `libfeudfacts`), linked and built with the sanitizer like the rest, so
 //! the sanitizer sees every access it makes. Every call must return a known
 //! status, and every string it hands out must be readable, UTF-8 and
 //! NUL-terminated at its length.
@@ -14,11 +15,7 @@ use core::ptr;
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../ffi/src/lib.rs"]
-#[allow(dead_code, unused_attributes, missing_docs, unused_imports)]
-mod ffi;
-
-use ffi::*;
+use feudfacts_abi::*;
 
 #[derive(Arbitrary, Debug)]
 enum Op<'a> {

@@ -1,6 +1,6 @@
-//! The panic-free proof: the C ABI (`ffi/src/lib.rs`, compiled here as a
-//! module, unchanged) built as the no_std release static library, with a
-//! panic handler that calls a function nobody defines. After LTO, code that
+//! The panic-free proof: the C ABI (the crate `feudfacts-abi` in `ffi/abi`,
+//! linked as `ffi/` links it into libfeudfacts) built as the no_std release
+//! static library, with a panic handler that calls a function nobody defines. After LTO, code that
 //! cannot be reached is gone; if any exported `feud_*` function can still
 //! reach a panic, the handler survives with its call, and linking the library
 //! into a C program that references every function of `feudfacts.h` fails
@@ -16,9 +16,8 @@
 
 #![no_std]
 
-#[path = "../../../ffi/src/lib.rs"]
-#[allow(dead_code, unused_attributes, unused_imports)]
-mod ffi;
+// Links the C ABI in: its `#[no_mangle]` functions are this library's exports.
+pub use feudfacts_abi::*;
 
 extern "C" {
     /// Deliberately defined nowhere.
