@@ -313,7 +313,7 @@ impl<'a> Corpus<'a> {
     /// folded (case, typography and spacing ignored): `altman`, `@SAMA`,
     /// `little finger`.
     pub fn entity_by_name(&self, name: &str) -> Option<u32> {
-        let mut buf = [0u8; crate::search::MAX_QUERY_LEN];
+        let mut buf = [0u8; crate::limits::MAX_QUERY_LEN];
         let n = fold::fold_into(name, &mut buf)?;
         let needle = buf.get(..n)?;
         if needle.is_empty() {

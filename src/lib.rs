@@ -41,18 +41,16 @@ pub mod analyze;
 pub mod best;
 pub mod corpus;
 pub mod display;
-pub mod error;
-pub mod fold;
-pub mod format;
-pub mod impact;
 pub mod index;
-pub mod records;
 pub mod search;
-pub mod stem;
 pub mod synonyms;
 pub mod terms;
-pub mod tokens;
 pub mod typo;
+
+// The blob format, shared with the compiler: defined in `feudfacts-format`
+// (`format/`), re-exported here under the paths the core has always had.
+pub use feudfacts_format::layout as format;
+pub use feudfacts_format::{error, fold, impact, limits, records, stem, tokens};
 
 pub use corpus::{Corpus, Stats, Thread};
 pub use display::{translit, translit_into, wrap, write_line, Charset};

@@ -4,9 +4,9 @@
 //! The core's `build.rs` calls [`compile`] to embed `corpus/feud.toml`; the
 //! `feud compile` command and the benchmarks call it on other corpora. The
 //! blob layout, the record types and text folding are not defined here: they
-//! are the core's own `format`, `records` and `fold` modules, compiled into
-//! this crate by path (through the symlinks in `src/core/`, so that the
-//! packaged crate carries them), so the encoder and the decoder cannot drift.
+//! come from `feudfacts-format`, the crate the core reads blobs with
+//! (re-exported here as [`format`], [`records`], [`fold`], [`stem`],
+//! [`tokens`] and [`impact`]), so the encoder and the decoder cannot drift.
 //!
 //! Every mistake in the source is a [`CompileError`] naming the record and
 //! field: unknown or duplicate ids, references to missing records, a quote or
@@ -17,26 +17,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-#[allow(dead_code, missing_docs)]
-#[path = "core/fold.rs"]
-pub mod fold;
-#[allow(dead_code, missing_docs)]
-#[path = "core/format.rs"]
-pub mod format;
-#[allow(dead_code, missing_docs)]
-#[path = "core/impact.rs"]
-pub mod impact;
 mod provenance;
-#[allow(dead_code, missing_docs)]
-#[path = "core/records.rs"]
-pub mod records;
-#[allow(dead_code, missing_docs)]
-#[path = "core/stem.rs"]
-pub mod stem;
-#[allow(dead_code, missing_docs)]
-#[path = "core/tokens.rs"]
-pub mod tokens;
 pub use provenance::{supports, Support};
+
+// The format this crate writes, from the crate the core reads it with.
+pub use feudfacts_format::layout as format;
+pub use feudfacts_format::{fold, impact, records, stem, tokens};
 
 use format::{Kind, RecordRef, Section, Segment, Span, SECTION_COUNT};
 use records::{

@@ -13,7 +13,7 @@
 //! machine, and a score is the same in Rust, C, Python, WebAssembly and on a
 //! Cortex-M0 without a floating-point unit.
 
-use crate::format::Field;
+use crate::layout::Field;
 
 /// BM25's `k1` (term-frequency saturation), in units of 1/[`TF_ONE`].
 pub const K1: u64 = 1229; // 1.2

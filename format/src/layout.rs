@@ -1,9 +1,11 @@
 //! The blob layout: the single definition of the file format.
 //!
-//! This module is compiled twice: into the core crate (where [`crate::Corpus`]
-//! reads and validates blobs) and into the compiler (`compile/`, which writes
-//! them, run by `build.rs`), so the two cannot drift. It holds only constants, plain structs and
-//! the checksum; nothing here allocates. `docs/BLOB_FORMAT.md` is the prose
+//! Both sides use this one module: the core crate (where `Corpus` reads and
+//! validates blobs) and the compiler (`compile/`, which writes them, run by
+//! the core's `build.rs`), so the two cannot drift. It holds constants, plain
+//! structs, the named field ranges of the header ([`field`]), the
+//! [`Header`], [`RecordTable`] and [`SegmentTable`] views and the checksum;
+//! nothing here allocates. `docs/BLOB_FORMAT.md` is the prose
 //! specification of the same layout.
 //!
 //! # Layout (all integers little-endian)
@@ -34,7 +36,7 @@
 //! record's key, for lookup by key.
 //!
 //! `Words` and `Postings` are the optional word index (both empty without
-//! it; see [`crate::index`]). A *word* is a maximal run of
+//! it; see the core's `index` module). A *word* is a maximal run of
 //! [`crate::fold::is_word_byte`] bytes in `Text`. `Words` has one 8-byte
 //! [`WordEntry`] per distinct word, sorted by the word's bytes: where the
 //! word first occurs in `Text`, and where its postings end in
@@ -47,12 +49,12 @@
 //! the others are [`Field::is_extra`]) of every record first, then
 //! the fields only best match searches, so strict search reads exactly the
 //! haystack of format 2. `Terms`, `TermText` and `TermPostings` are the term
-//! index best match runs on ([`crate::terms`]): one 16-byte [`TermEntry`] per
+//! index best match runs on (the core's `terms` module): one 16-byte [`TermEntry`] per
 //! stemmed term, its NUL-terminated forms, and per record a varint record
 //! delta, a BM25F impact byte ([`crate::impact`]) and, for a term of several
 //! forms, a forms byte. `Synonyms` holds the synonym groups
-//! ([`crate::synonyms`]), `Values` one 12-byte [`ValueEntry`] per figure,
-//! sorted by value ([`crate::amounts`]). `docs/BLOB_FORMAT.md` gives every
+//! (the core's `synonyms` module), `Values` one 12-byte [`ValueEntry`] per figure,
+//! sorted by value (the core's `amounts` module). `docs/BLOB_FORMAT.md` gives every
 //! rule validation checks.
 
 /// The eight bytes every blob starts with.
@@ -69,9 +71,7 @@ pub const SECTION_COUNT: usize = 18;
 pub const PREAMBLE_LEN: usize = HEADER_LEN + 8 * SECTION_COUNT;
 /// Size of one entry of the `Segments` section.
 pub const SEGMENT_LEN: usize = 9;
-/// The most records of one kind a blob can hold: record indexes are stored
-/// in 24 bits (in [`RecordRef`] and [`Segment`] entries).
-pub const MAX_RECORDS: u32 = (1 << 24) - 1;
+pub use crate::limits::{MAX_RECORDS, MAX_THREAD_DEPTH};
 /// Size of one entry of the `Words` section (the optional word index).
 pub const WORD_LEN: usize = 8;
 /// Size of one entry of the `Terms` section (the term index).
@@ -82,8 +82,6 @@ pub const VALUE_LEN: usize = 12;
 pub const SYNONYM_LEN: usize = 8;
 /// Size of one entry of the `Timeline` and `Keys` sections.
 pub const REF_LEN: usize = 4;
-/// The longest reply chain a blob may hold (a quote replying to a quote ...).
-pub const MAX_THREAD_DEPTH: usize = 16;
 
 /// The sections of a blob, in section-table order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
