@@ -57,20 +57,30 @@
 //! sorted by value (the core's `amounts` module). `docs/BLOB_FORMAT.md` gives every
 //! rule validation checks.
 
+pub mod header;
+pub mod record_table;
+pub mod segment;
+
+pub use header::Header;
+pub use record_table::RecordTable;
+pub use segment::{Segment, SegmentTable, SEGMENT_LEN};
+
+/// A byte range within a structure: where one field lies (as smoltcp's
+/// `wire::field::Field`).
+pub type ByteRange = core::ops::Range<usize>;
+
 /// The eight bytes every blob starts with.
 pub const MAGIC: [u8; 8] = *b"FEUDFACT";
 /// The format version this code reads and writes.
 pub const FORMAT_VERSION: u16 = 3;
 /// Length of the fixed header, before the section table.
-pub const HEADER_LEN: usize = 24;
+pub const HEADER_LEN: usize = header::field::RESERVED.end;
 /// Byte offset of the checksum field in the header.
-pub const CHECKSUM_OFFSET: usize = 16;
+pub const CHECKSUM_OFFSET: usize = header::field::CHECKSUM.start;
 /// Number of sections in the section table.
 pub const SECTION_COUNT: usize = 18;
 /// Length of the header including the section table.
-pub const PREAMBLE_LEN: usize = HEADER_LEN + 8 * SECTION_COUNT;
-/// Size of one entry of the `Segments` section.
-pub const SEGMENT_LEN: usize = 9;
+pub const PREAMBLE_LEN: usize = header::field::section(SECTION_COUNT).start;
 pub use crate::limits::{MAX_RECORDS, MAX_THREAD_DEPTH};
 /// Size of one entry of the `Words` section (the optional word index).
 pub const WORD_LEN: usize = 8;
@@ -470,64 +480,6 @@ impl Field {
 /// The number of [`Field`]s.
 pub const FIELD_COUNT: usize = 28;
 
-/// One entry of the `Segments` section: where a field's folded text starts
-/// in the haystack and which record field it is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Segment {
-    /// Offset of the folded text in the `Text` section.
-    pub start: u32,
-    /// Index of the record within its kind (the kind follows from `field`),
-    /// at most [`MAX_RECORDS`].
-    pub record: u32,
-    /// The field.
-    pub field: Field,
-    /// Which item of a list field (alias, role, variant, phrasing, claim); 0 otherwise.
-    pub item: u8,
-    /// Whether folding kept every byte of the field in place
-    /// ([`crate::fold::keeps_offsets`]), so folded offsets are original
-    /// offsets. Stored as bit 7 of the field byte.
-    pub plain: bool,
-}
-
-impl Segment {
-    /// The 9-byte table encoding: start (LE u32), record (LE, 24 bits),
-    /// field code (with bit 7 set when `plain`), item.
-    pub const fn encode(self) -> [u8; SEGMENT_LEN] {
-        let s = self.start.to_le_bytes();
-        let r = self.record.to_le_bytes();
-        [
-            s[0],
-            s[1],
-            s[2],
-            s[3],
-            r[0],
-            r[1],
-            r[2],
-            self.field as u8 | (self.plain as u8) << 7,
-            self.item,
-        ]
-    }
-
-    /// Decodes the table encoding; `None` for an unknown field code.
-    pub const fn decode(b: [u8; SEGMENT_LEN]) -> Option<Segment> {
-        match Field::from_u8(b[7] & 0x7f) {
-            Some(field) => Some(Segment {
-                start: u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-                record: u32::from_le_bytes([b[4], b[5], b[6], 0]),
-                field,
-                item: b[8],
-                plain: b[7] & 0x80 != 0,
-            }),
-            None => None,
-        }
-    }
-
-    /// The record this segment belongs to.
-    pub const fn record_ref(self) -> RecordRef {
-        RecordRef::new(self.field.kind(), self.record)
-    }
-}
-
 /// One entry of the `Words` section.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WordEntry {
@@ -750,7 +702,7 @@ pub const fn fnv1a(mut hash: u32, bytes: &[u8]) -> u32 {
 /// over every byte except the 4-byte checksum field. Returns `None` when the
 /// blob is shorter than the header.
 pub fn checksum(blob: &[u8]) -> Option<u32> {
-    let head = blob.get(..CHECKSUM_OFFSET)?;
-    let tail = blob.get(CHECKSUM_OFFSET + 4..)?;
+    let head = blob.get(..header::field::CHECKSUM.start)?;
+    let tail = blob.get(header::field::CHECKSUM.end..)?;
     Some(fnv1a(fnv1a(FNV_OFFSET, head), tail))
 }
