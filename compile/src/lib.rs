@@ -5,7 +5,7 @@
 //! `feud compile` command and the benchmarks call it on other corpora. The
 //! blob layout, the record types and text folding are not defined here: they
 //! come from `feudfacts-format`, the crate the core reads blobs with
-//! (re-exported here as [`format`], [`records`], [`fold`], [`stem`],
+//! (re-exported here as [`format`](mod@format), [`records`], [`fold`], [`stem`],
 //! [`tokens`] and [`impact`]), so the encoder and the decoder cannot drift.
 //!
 //! Every mistake in the source is a [`CompileError`] naming the record and

@@ -68,7 +68,7 @@ fn put(out: &mut [u8], r: ByteRange, v: &[u8]) {
 pub struct Header {
     /// The blob's length in bytes, preamble included.
     pub total_len: u32,
-    /// The stored checksum (see [`checksum`](super::checksum)).
+    /// The stored checksum (see [`checksum`]).
     pub checksum: u32,
     /// Where each section lies, in [`Section`] order.
     pub sections: [Span; SECTION_COUNT],
@@ -149,7 +149,7 @@ impl Header {
     /// section table. [`Error::BufferTooSmall`] when `out` is shorter.
     ///
     /// To seal a blob, encode with any checksum, compute
-    /// [`checksum`](super::checksum) over the whole blob (it skips the
+    /// [`checksum`] over the whole blob (it skips the
     /// checksum field), then encode again with it.
     pub fn encode(&self, out: &mut [u8]) -> Result<(), Error> {
         if out.len() < super::PREAMBLE_LEN {

@@ -3,7 +3,7 @@
 //! Both sides use this one module: the core crate (where `Corpus` reads and
 //! validates blobs) and the compiler (`compile/`, which writes them, run by
 //! the core's `build.rs`), so the two cannot drift. It holds constants, plain
-//! structs, the named field ranges of the header ([`field`]), the
+//! structs, the named field ranges of the header ([`header::field`]), the
 //! [`Header`], [`RecordTable`] and [`SegmentTable`] views and the checksum;
 //! nothing here allocates. `docs/BLOB_FORMAT.md` is the prose
 //! specification of the same layout.

@@ -37,7 +37,7 @@ pub struct Segment {
     /// Offset of the folded text in the `Text` section.
     pub start: u32,
     /// Index of the record within its kind (the kind follows from `field`),
-    /// at most [`MAX_RECORDS`].
+    /// at most [`MAX_RECORDS`](crate::limits::MAX_RECORDS).
     pub record: u32,
     /// The field.
     pub field: Field,
