@@ -10,9 +10,10 @@
 //! query buffer of the input's size always holds the folded query.
 //!
 //! The same rules fold the corpus at build time (the compiler, `compile/`,
-//! which `build.rs` runs, uses this module too) and queries at run time, and [`walk`] reports, for every folded
-//! byte, the byte range of the original character it came from, which is how
-//! search maps a match back to a highlight range in the original text.
+//! which `build.rs` runs, uses this module too) and queries at run time,
+//! and [`walk`] reports, for every folded byte, the byte range of the
+//! original character it came from, which is how search maps a match back
+//! to a highlight range in the original text.
 //! [`ascii_fallback`] is also the table behind the display transliteration
 //! in the core's `display` module.
 

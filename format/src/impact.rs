@@ -9,7 +9,7 @@
 //! saturated value is stored per (term, record) in the term index as one byte,
 //! the record's *impact* for the term; the query multiplies it by the term's
 //! [`idf`]. Everything here is integer arithmetic, so the compiler (`compile/`
-//! includes this module) and the validator compute the same bytes on every
+//! uses this module) and the validator compute the same bytes on every
 //! machine, and a score is the same in Rust, C, Python, WebAssembly and on a
 //! Cortex-M0 without a floating-point unit.
 
