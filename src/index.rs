@@ -303,7 +303,7 @@ impl<'a> WordIndex<'a> {
             // among the earlier words.
             let mut seen = [0u64; 4];
             for (p, tok) in Tokens::new(seg) {
-                let h = crate::format::fnv1a(0x811c_9dc5, tok) as usize & 255;
+                let h = crate::format::fnv1a(crate::format::FNV_OFFSET, tok) as usize & 255;
                 let (word, bit) = (h / 64, 1u64 << (h % 64));
                 let maybe_seen = seen.get(word).is_some_and(|&x| x & bit != 0);
                 if let Some(x) = seen.get_mut(word) {

@@ -3,8 +3,9 @@
 //! OpenAI's founding in 2015.
 //!
 //! The facts — sources, entities, verbatim quotes, events, figures and the
-//! places where the articles disagree — are compiled by `build.rs` from
-//! `corpus/feud.toml` into one postcard blob embedded in the library. This
+//! places where the articles disagree — are compiled from `corpus/feud.toml`
+//! by `build.rs` (with the `feudfacts-compile` crate, `compile/`) into one
+//! postcard blob embedded in the library. This
 //! crate is `no_std`, never allocates, and reads records from the blob
 //! zero-copy, one at a time:
 //!
@@ -26,11 +27,15 @@
 //! assert_eq!(thread.len(), 2);
 //! ```
 //!
-//! Modules, one concept each: [`format`] (the blob layout), [`records`] (the
-//! record types), [`corpus`] (validation and lookups), [`search`] (query
-//! language and matching), [`index`] (the optional word index), [`fold`]
-//! (text folding), [`display`] (small-screen
-//! helpers), [`error`] (every refusal).
+//! Modules, one concept each. From the `feudfacts-format` crate (`format/`,
+//! shared with the compiler, re-exported here): [`format`] (the blob
+//! layout), [`records`] (the record types), [`fold`] (text folding),
+//! [`tokens`] and [`stem`] (search terms), [`impact`] (ranking arithmetic),
+//! [`limits`] (record, thread and query bounds), [`error`] (every refusal).
+//! The core's own: [`corpus`] (validation and lookups), [`search`] (query
+//! language and matching), [`index`] (the optional word index), [`terms`]
+//! (the term index), [`synonyms`], [`amounts`], [`best`] and [`analyze`]
+//! (best match), [`typo`], [`display`] (small-screen helpers).
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -41,18 +46,16 @@ pub mod analyze;
 pub mod best;
 pub mod corpus;
 pub mod display;
-pub mod error;
-pub mod fold;
-pub mod format;
-pub mod impact;
 pub mod index;
-pub mod records;
 pub mod search;
-pub mod stem;
 pub mod synonyms;
 pub mod terms;
-pub mod tokens;
 pub mod typo;
+
+// The blob format, shared with the compiler: defined in `feudfacts-format`
+// (`format/`), re-exported here under the paths the core has always had.
+pub use feudfacts_format::layout as format;
+pub use feudfacts_format::{error, fold, impact, limits, records, stem, tokens};
 
 pub use corpus::{Corpus, Stats, Thread};
 pub use display::{translit, translit_into, wrap, write_line, Charset};

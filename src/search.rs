@@ -33,14 +33,7 @@ use crate::index::WordIndex;
 use crate::records::{Date, Record};
 use memchr::memmem::Finder;
 
-/// The longest query accepted, in bytes.
-pub const MAX_QUERY_LEN: usize = 256;
-/// The most terms (words, prefixes and phrases) a query may have.
-pub const MAX_TERMS: usize = 32;
-/// The most terms a strict query ([`Mode::Strict`], [`Corpus::matches`]) may
-/// have: each gets a `memmem` finder, and their space is bounded for the
-/// Cortex-M0 stack budget.
-pub const MAX_STRICT_TERMS: usize = 8;
+pub use crate::limits::{MAX_QUERY_LEN, MAX_STRICT_TERMS, MAX_TERMS};
 /// The most index words a prefix term may expand to and still be looked up
 /// in the word index (their postings are merged); a prefix matching more
 /// words than this is found by the scan, or confirmed from another term.

@@ -13,7 +13,7 @@
 
 use crate::error::Error;
 use crate::format::{
-    decode_varint, form_bit, Field, Section, TermEntry, FIELD_COUNT, SEGMENT_LEN, TERM_LEN,
+    decode_varint, form_bit, Field, Section, SegmentTable, TermEntry, FIELD_COUNT, TERM_LEN,
 };
 use crate::impact::{self, FieldLength};
 use crate::tokens;
@@ -112,7 +112,7 @@ impl Iterator for Postings<'_> {
 /// text range in the haystack, its field and its record's global index.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct SegTable<'a> {
-    raw: &'a [u8],
+    segs: SegmentTable<'a>,
     text_len: usize,
     bases: [u32; 6],
     /// Where the best-match-only fields start (`Corpus::strict_region`).
@@ -125,7 +125,7 @@ impl<'a> SegTable<'a> {
     /// record.
     pub(crate) fn new(raw: &'a [u8], text_len: usize, bases: [u32; 6], split: usize) -> Self {
         SegTable {
-            raw,
+            segs: SegmentTable::new_unchecked(raw),
             text_len,
             bases,
             split,
@@ -157,38 +157,31 @@ impl<'a> SegTable<'a> {
     }
 
     fn len(&self) -> usize {
-        self.raw.len() / SEGMENT_LEN
-    }
-
-    fn start(&self, i: usize) -> Option<usize> {
-        let b = self.raw.get(i * SEGMENT_LEN..i * SEGMENT_LEN + 4)?;
-        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        self.segs.len()
     }
 
     /// Segment `i`: text range (without its trailing 0), field, record.
     #[inline]
     fn get(&self, i: usize) -> Option<(usize, usize, Field, u32)> {
-        let b = self.raw.get(i * SEGMENT_LEN..(i + 1) * SEGMENT_LEN)?;
-        let start = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
-        let field = Field::from_u8(b[7] & 0x7f)?;
-        let record = u32::from_le_bytes([b[4], b[5], b[6], 0]);
+        let seg = self.segs.get(i)?;
         let next = if i + 1 < self.len() {
-            self.start(i + 1)?
+            self.segs.start(i + 1)? as usize
         } else {
             self.text_len
         };
-        let doc = self.bases.get(field.kind() as usize)?.checked_add(record)?;
-        Some((start, next.checked_sub(1)?, field, doc))
+        let doc = self
+            .bases
+            .get(seg.field.kind() as usize)?
+            .checked_add(seg.record)?;
+        Some((seg.start as usize, next.checked_sub(1)?, seg.field, doc))
     }
 
     /// The global record index of segment `i`.
     #[inline]
     fn doc(&self, i: usize) -> Option<u32> {
-        let b = self.raw.get(i * SEGMENT_LEN + 4..i * SEGMENT_LEN + 8)?;
-        let field = Field::from_u8(b[3] & 0x7f)?;
         self.bases
-            .get(field.kind() as usize)?
-            .checked_add(u32::from_le_bytes([b[0], b[1], b[2], 0]))
+            .get(self.segs.field(i)?.kind() as usize)?
+            .checked_add(self.segs.record(i)?)
     }
 }
 

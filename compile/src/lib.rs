@@ -4,9 +4,9 @@
 //! The core's `build.rs` calls [`compile`] to embed `corpus/feud.toml`; the
 //! `feud compile` command and the benchmarks call it on other corpora. The
 //! blob layout, the record types and text folding are not defined here: they
-//! are the core's own `format`, `records` and `fold` modules, compiled into
-//! this crate by path (through the symlinks in `src/core/`, so that the
-//! packaged crate carries them), so the encoder and the decoder cannot drift.
+//! come from `feudfacts-format`, the crate the core reads blobs with
+//! (re-exported here as [`format`](mod@format), [`records`], [`fold`], [`stem`],
+//! [`tokens`] and [`impact`]), so the encoder and the decoder cannot drift.
 //!
 //! Every mistake in the source is a [`CompileError`] naming the record and
 //! field: unknown or duplicate ids, references to missing records, a quote or
@@ -17,26 +17,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-#[allow(dead_code, missing_docs)]
-#[path = "core/fold.rs"]
-pub mod fold;
-#[allow(dead_code, missing_docs)]
-#[path = "core/format.rs"]
-pub mod format;
-#[allow(dead_code, missing_docs)]
-#[path = "core/impact.rs"]
-pub mod impact;
 mod provenance;
-#[allow(dead_code, missing_docs)]
-#[path = "core/records.rs"]
-pub mod records;
-#[allow(dead_code, missing_docs)]
-#[path = "core/stem.rs"]
-pub mod stem;
-#[allow(dead_code, missing_docs)]
-#[path = "core/tokens.rs"]
-pub mod tokens;
 pub use provenance::{supports, Support};
+
+// The format this crate writes, from the crate the core reads it with.
+pub use feudfacts_format::layout as format;
+pub use feudfacts_format::{fold, impact, records, stem, tokens};
 
 use format::{Kind, RecordRef, Section, Segment, Span, SECTION_COUNT};
 use records::{
@@ -956,14 +942,10 @@ fn encode_record(r: &Record<'static>) -> Vec<u8> {
 
 fn record_table(records: &[Record<'static>]) -> Vec<u8> {
     let encoded: Vec<Vec<u8>> = records.iter().map(encode_record).collect();
-    let mut out = Vec::new();
-    out.extend_from_slice(&(encoded.len() as u32).to_le_bytes());
-    let mut off = 0u32;
-    out.extend_from_slice(&off.to_le_bytes());
-    for e in &encoded {
-        off += e.len() as u32;
-        out.extend_from_slice(&off.to_le_bytes());
-    }
+    let lens: Vec<usize> = encoded.iter().map(Vec::len).collect();
+    let mut out = vec![0u8; format::record_table::field::data_start(lens.len())];
+    format::RecordTable::encode_index(&lens, &mut out)
+        .expect("sized by data_start; the record count was checked against MAX_RECORDS");
     for e in &encoded {
         out.extend_from_slice(e);
     }
@@ -1276,18 +1258,20 @@ fn assemble(
         };
         bytes.extend_from_slice(body);
     }
-    bytes[..8].copy_from_slice(&format::MAGIC);
-    bytes[8..10].copy_from_slice(&format::FORMAT_VERSION.to_le_bytes());
-    bytes[10..12].copy_from_slice(&(SECTION_COUNT as u16).to_le_bytes());
-    let total = bytes.len() as u32;
-    bytes[12..16].copy_from_slice(&total.to_le_bytes());
-    for (i, s) in sections.iter().enumerate() {
-        let at = format::HEADER_LEN + 8 * i;
-        bytes[at..at + 4].copy_from_slice(&s.offset.to_le_bytes());
-        bytes[at + 4..at + 8].copy_from_slice(&s.len.to_le_bytes());
-    }
-    let sum = format::checksum(&bytes).expect("blob is longer than its header");
-    bytes[format::CHECKSUM_OFFSET..format::CHECKSUM_OFFSET + 4].copy_from_slice(&sum.to_le_bytes());
+    // The preamble, written through the same definitions the reader
+    // decodes with; then sealed with the checksum of the whole blob.
+    let mut header = format::Header {
+        total_len: bytes.len() as u32,
+        checksum: 0,
+        sections,
+    };
+    header
+        .encode(&mut bytes)
+        .expect("the blob starts with PREAMBLE_LEN bytes");
+    header.checksum = format::checksum(&bytes).expect("blob is longer than its header");
+    header
+        .encode(&mut bytes)
+        .expect("the blob starts with PREAMBLE_LEN bytes");
     Ok(Blob {
         bytes,
         sections,

@@ -9,12 +9,13 @@
 //! space, with none at either end. Folding never makes text longer, so a
 //! query buffer of the input's size always holds the folded query.
 //!
-//! The same rules fold the corpus at build time (`build.rs` compiles this
-//! module too) and queries at run time, and [`walk`] reports, for every folded
-//! byte, the byte range of the original character it came from, which is how
-//! search maps a match back to a highlight range in the original text.
+//! The same rules fold the corpus at build time (the compiler, `compile/`,
+//! which `build.rs` runs, uses this module too) and queries at run time,
+//! and [`walk`] reports, for every folded byte, the byte range of the
+//! original character it came from, which is how search maps a match back
+//! to a highlight range in the original text.
 //! [`ascii_fallback`] is also the table behind the display transliteration
-//! in [`crate::display`].
+//! in the core's `display` module.
 
 /// The ASCII stand-in of a non-ASCII character, case preserved, never longer
 /// than the character's UTF-8 encoding; `None` when there is none.

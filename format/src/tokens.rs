@@ -11,7 +11,7 @@
 //! `Nadella` and `lawsuits` meets `lawsuit`.
 //!
 //! The index (`compile/`) and the query use these functions alone, so they
-//! cannot split or stem differently; this module is compiled into both.
+//! cannot split or stem differently; both use this module.
 //! [`is_stop`] lists the English function and question words that
 //! best-match search never requires and weighs little.
 

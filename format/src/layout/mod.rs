@@ -1,9 +1,11 @@
 //! The blob layout: the single definition of the file format.
 //!
-//! This module is compiled twice: into the core crate (where [`crate::Corpus`]
-//! reads and validates blobs) and into the compiler (`compile/`, which writes
-//! them, run by `build.rs`), so the two cannot drift. It holds only constants, plain structs and
-//! the checksum; nothing here allocates. `docs/BLOB_FORMAT.md` is the prose
+//! Both sides use this one module: the core crate (where `Corpus` reads and
+//! validates blobs) and the compiler (`compile/`, which writes them, run by
+//! the core's `build.rs`), so the two cannot drift. It holds constants, plain
+//! structs, the named field ranges of the header ([`header::field`]), the
+//! [`Header`], [`RecordTable`] and [`SegmentTable`] views and the checksum;
+//! nothing here allocates. `docs/BLOB_FORMAT.md` is the prose
 //! specification of the same layout.
 //!
 //! # Layout (all integers little-endian)
@@ -34,7 +36,7 @@
 //! record's key, for lookup by key.
 //!
 //! `Words` and `Postings` are the optional word index (both empty without
-//! it; see [`crate::index`]). A *word* is a maximal run of
+//! it; see the core's `index` module). A *word* is a maximal run of
 //! [`crate::fold::is_word_byte`] bytes in `Text`. `Words` has one 8-byte
 //! [`WordEntry`] per distinct word, sorted by the word's bytes: where the
 //! word first occurs in `Text`, and where its postings end in
@@ -47,31 +49,39 @@
 //! the others are [`Field::is_extra`]) of every record first, then
 //! the fields only best match searches, so strict search reads exactly the
 //! haystack of format 2. `Terms`, `TermText` and `TermPostings` are the term
-//! index best match runs on ([`crate::terms`]): one 16-byte [`TermEntry`] per
+//! index best match runs on (the core's `terms` module): one 16-byte [`TermEntry`] per
 //! stemmed term, its NUL-terminated forms, and per record a varint record
 //! delta, a BM25F impact byte ([`crate::impact`]) and, for a term of several
 //! forms, a forms byte. `Synonyms` holds the synonym groups
-//! ([`crate::synonyms`]), `Values` one 12-byte [`ValueEntry`] per figure,
-//! sorted by value ([`crate::amounts`]). `docs/BLOB_FORMAT.md` gives every
+//! (the core's `synonyms` module), `Values` one 12-byte [`ValueEntry`] per figure,
+//! sorted by value (the core's `amounts` module). `docs/BLOB_FORMAT.md` gives every
 //! rule validation checks.
+
+pub mod header;
+pub mod record_table;
+pub mod segment;
+
+pub use header::Header;
+pub use record_table::RecordTable;
+pub use segment::{Segment, SegmentTable, SEGMENT_LEN};
+
+/// A byte range within a structure: where one field lies (as smoltcp's
+/// `wire::field::Field`).
+pub type ByteRange = core::ops::Range<usize>;
 
 /// The eight bytes every blob starts with.
 pub const MAGIC: [u8; 8] = *b"FEUDFACT";
 /// The format version this code reads and writes.
 pub const FORMAT_VERSION: u16 = 3;
 /// Length of the fixed header, before the section table.
-pub const HEADER_LEN: usize = 24;
+pub const HEADER_LEN: usize = header::field::RESERVED.end;
 /// Byte offset of the checksum field in the header.
-pub const CHECKSUM_OFFSET: usize = 16;
+pub const CHECKSUM_OFFSET: usize = header::field::CHECKSUM.start;
 /// Number of sections in the section table.
 pub const SECTION_COUNT: usize = 18;
 /// Length of the header including the section table.
-pub const PREAMBLE_LEN: usize = HEADER_LEN + 8 * SECTION_COUNT;
-/// Size of one entry of the `Segments` section.
-pub const SEGMENT_LEN: usize = 9;
-/// The most records of one kind a blob can hold: record indexes are stored
-/// in 24 bits (in [`RecordRef`] and [`Segment`] entries).
-pub const MAX_RECORDS: u32 = (1 << 24) - 1;
+pub const PREAMBLE_LEN: usize = header::field::section(SECTION_COUNT).start;
+pub use crate::limits::{MAX_RECORDS, MAX_THREAD_DEPTH};
 /// Size of one entry of the `Words` section (the optional word index).
 pub const WORD_LEN: usize = 8;
 /// Size of one entry of the `Terms` section (the term index).
@@ -82,8 +92,6 @@ pub const VALUE_LEN: usize = 12;
 pub const SYNONYM_LEN: usize = 8;
 /// Size of one entry of the `Timeline` and `Keys` sections.
 pub const REF_LEN: usize = 4;
-/// The longest reply chain a blob may hold (a quote replying to a quote ...).
-pub const MAX_THREAD_DEPTH: usize = 16;
 
 /// The sections of a blob, in section-table order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -472,64 +480,6 @@ impl Field {
 /// The number of [`Field`]s.
 pub const FIELD_COUNT: usize = 28;
 
-/// One entry of the `Segments` section: where a field's folded text starts
-/// in the haystack and which record field it is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Segment {
-    /// Offset of the folded text in the `Text` section.
-    pub start: u32,
-    /// Index of the record within its kind (the kind follows from `field`),
-    /// at most [`MAX_RECORDS`].
-    pub record: u32,
-    /// The field.
-    pub field: Field,
-    /// Which item of a list field (alias, role, variant, phrasing, claim); 0 otherwise.
-    pub item: u8,
-    /// Whether folding kept every byte of the field in place
-    /// ([`crate::fold::keeps_offsets`]), so folded offsets are original
-    /// offsets. Stored as bit 7 of the field byte.
-    pub plain: bool,
-}
-
-impl Segment {
-    /// The 9-byte table encoding: start (LE u32), record (LE, 24 bits),
-    /// field code (with bit 7 set when `plain`), item.
-    pub const fn encode(self) -> [u8; SEGMENT_LEN] {
-        let s = self.start.to_le_bytes();
-        let r = self.record.to_le_bytes();
-        [
-            s[0],
-            s[1],
-            s[2],
-            s[3],
-            r[0],
-            r[1],
-            r[2],
-            self.field as u8 | (self.plain as u8) << 7,
-            self.item,
-        ]
-    }
-
-    /// Decodes the table encoding; `None` for an unknown field code.
-    pub const fn decode(b: [u8; SEGMENT_LEN]) -> Option<Segment> {
-        match Field::from_u8(b[7] & 0x7f) {
-            Some(field) => Some(Segment {
-                start: u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-                record: u32::from_le_bytes([b[4], b[5], b[6], 0]),
-                field,
-                item: b[8],
-                plain: b[7] & 0x80 != 0,
-            }),
-            None => None,
-        }
-    }
-
-    /// The record this segment belongs to.
-    pub const fn record_ref(self) -> RecordRef {
-        RecordRef::new(self.field.kind(), self.record)
-    }
-}
-
 /// One entry of the `Words` section.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WordEntry {
@@ -752,7 +702,7 @@ pub const fn fnv1a(mut hash: u32, bytes: &[u8]) -> u32 {
 /// over every byte except the 4-byte checksum field. Returns `None` when the
 /// blob is shorter than the header.
 pub fn checksum(blob: &[u8]) -> Option<u32> {
-    let head = blob.get(..CHECKSUM_OFFSET)?;
-    let tail = blob.get(CHECKSUM_OFFSET + 4..)?;
+    let head = blob.get(..header::field::CHECKSUM.start)?;
+    let tail = blob.get(header::field::CHECKSUM.end..)?;
     Some(fnv1a(fnv1a(FNV_OFFSET, head), tail))
 }

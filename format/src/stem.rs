@@ -13,7 +13,7 @@
 //! (`criticise` → `criticize`, `centre` → `center`, `colour` → `color`,
 //! `defence` → `defense`), so both spellings reach the same stem. The index
 //! (`compile/`) and the query run the same two steps, so they always agree;
-//! this module is compiled into both. Words the algorithm does not cover
+//! both use this module. Words the algorithm does not cover
 //! (digits, non-ASCII letters, longer than [`MAX_WORD`]) are left as they are.
 
 /// The longest word that is stemmed; longer words are kept whole.

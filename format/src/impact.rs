@@ -9,11 +9,11 @@
 //! saturated value is stored per (term, record) in the term index as one byte,
 //! the record's *impact* for the term; the query multiplies it by the term's
 //! [`idf`]. Everything here is integer arithmetic, so the compiler (`compile/`
-//! includes this module) and the validator compute the same bytes on every
+//! uses this module) and the validator compute the same bytes on every
 //! machine, and a score is the same in Rust, C, Python, WebAssembly and on a
 //! Cortex-M0 without a floating-point unit.
 
-use crate::format::Field;
+use crate::layout::Field;
 
 /// BM25's `k1` (term-frequency saturation), in units of 1/[`TF_ONE`].
 pub const K1: u64 = 1229; // 1.2

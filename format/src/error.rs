@@ -5,7 +5,7 @@
 //! variant to a status code. [`Error::message`] gives a static English message
 //! without `core::fmt`.
 
-use crate::format::{Kind, Section};
+use crate::layout::{Kind, Section};
 
 /// Why a blob, a query or a lookup was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub enum Error {
         index: u32,
     },
     /// A record refers to a record that does not exist, or a reply chain
-    /// loops or is deeper than [`crate::format::MAX_THREAD_DEPTH`].
+    /// loops or is deeper than [`crate::limits::MAX_THREAD_DEPTH`].
     BadReference {
         /// The kind of the record holding the reference.
         kind: Kind,
@@ -68,12 +68,12 @@ pub enum Error {
     },
     /// The query is empty (or folds to nothing).
     EmptyQuery,
-    /// The query is longer than [`crate::search::MAX_QUERY_LEN`] bytes.
+    /// The query is longer than [`crate::limits::MAX_QUERY_LEN`] bytes.
     QueryTooLong {
         /// The query's length in bytes.
         len: usize,
     },
-    /// The query has more than [`crate::search::MAX_TERMS`] terms.
+    /// The query has more than [`crate::limits::MAX_TERMS`] terms.
     TooManyTerms,
     /// The input is not valid UTF-8.
     InvalidUtf8 {
@@ -134,7 +134,7 @@ impl core::fmt::Display for Error {
             }
             Error::BadIndex { section, offset } => write!(f, " ({section:?} at {offset})"),
             Error::QueryTooLong { len } => {
-                write!(f, " ({len} bytes, max {})", crate::search::MAX_QUERY_LEN)
+                write!(f, " ({len} bytes, max {})", crate::limits::MAX_QUERY_LEN)
             }
             Error::InvalidUtf8 { valid_up_to } => write!(f, " (at byte {valid_up_to})"),
             Error::BufferTooSmall { needed } => write!(f, " (needs {needed} bytes)"),

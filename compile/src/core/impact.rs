@@ -1,1 +1,0 @@
-../../../src/impact.rs

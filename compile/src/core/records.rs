@@ -1,1 +1,0 @@
-../../../src/records.rs

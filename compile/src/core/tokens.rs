@@ -1,1 +1,0 @@
-../../../src/tokens.rs
