@@ -38,7 +38,6 @@
 
 pub mod amounts;
 pub mod analyze;
-pub mod best;
 pub mod corpus;
 pub mod display;
 pub mod error;
@@ -63,6 +62,7 @@ pub use records::{
     Date, Dating, Discrepancy, Entity, EntityKind, Event, Figure, Medium, Packed, Phrasing,
     Precision, Qualifier, Quote, Record, Side, Source, Text, Variant,
 };
+pub use search::best;
 pub use search::{
     Filter, Hit, KindSet, Matches, Mode, Query, Records, Summary, TermKind, MAX_QUERY_LEN,
     MAX_STRICT_TERMS, MAX_TERMS,

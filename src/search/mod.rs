@@ -33,6 +33,8 @@ use crate::index::WordIndex;
 use crate::records::{Date, Record};
 use memchr::memmem::Finder;
 
+pub mod best;
+
 /// The longest query accepted, in bytes.
 pub const MAX_QUERY_LEN: usize = 256;
 /// The most terms (words, prefixes and phrases) a query may have.
