@@ -28,7 +28,7 @@ use crate::fold;
 use crate::format::{Field, Kind, RecordRef, SEGMENT_LEN};
 use crate::impact;
 use crate::records::Date;
-use crate::search::{Filter, Hit, Query, Summary};
+use crate::search::{Filter, Hit, Query, Summary, TermKind};
 use crate::terms::{self, TermIndex};
 use crate::tokens;
 
@@ -715,5 +715,51 @@ fn locate(s: &Search<'_, '_>, h: &mut Hit) {
         if !sg.plain {
             s.corpus.finish_hit(h);
         }
+    }
+}
+
+impl<'a> Corpus<'a> {
+    /// The query with each word the corpus does not know replaced by the
+    /// nearest spelling best-match search read it as (`altamn stargte` →
+    /// `altman stargate`), folded, into `out`; its length, or `None` when no
+    /// word needed correcting (or `out` is too small).
+    pub fn suggest(&self, query: &Query, out: &mut [u8]) -> Option<usize> {
+        let plan = crate::analyze::plan(self, query);
+        let ix = self.term_index();
+        if !plan.clauses.iter().any(|c| c.fix.is_some()) {
+            return None;
+        }
+        let mut n = 0usize;
+        let mut put = |bytes: &[u8], n: &mut usize| -> Option<()> {
+            let end = n.checked_add(bytes.len())?;
+            out.get_mut(*n..end)?.copy_from_slice(bytes);
+            *n = end;
+            Some(())
+        };
+        for (ti, (start, len, kind)) in query.spans().enumerate() {
+            if ti > 0 {
+                put(b" ", &mut n)?;
+            }
+            if kind == TermKind::Phrase {
+                put(b"\"", &mut n)?;
+            }
+            let mut at = start;
+            for c in plan.clauses.iter().filter(|c| c.term as usize == ti) {
+                let (Some((t, f)), (cs, cl)) = (c.fix, c.span) else {
+                    continue;
+                };
+                let (cs, cl) = (cs as usize, cl as usize);
+                put(query.bytes(at, cs.saturating_sub(at)), &mut n)?;
+                put(ix.forms(t as usize).nth(f as usize)?, &mut n)?;
+                at = cs + cl;
+            }
+            put(query.bytes(at, (start + len).saturating_sub(at)), &mut n)?;
+            match kind {
+                TermKind::Phrase => put(b"\"", &mut n)?,
+                TermKind::Prefix => put(b"*", &mut n)?,
+                TermKind::Word => {}
+            }
+        }
+        Some(n)
     }
 }
