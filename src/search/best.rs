@@ -25,10 +25,10 @@ use crate::analyze::{self, AltKind, ClauseKind, Plan, MAX_ALTS};
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::fold;
-use crate::format::{Field, Kind, RecordRef, SEGMENT_LEN};
+use crate::format::{Field, Kind, RecordRef};
 use crate::impact;
 use crate::records::Date;
-use crate::search::{Filter, Hit, Query, Summary, TermKind};
+use crate::search::{segs, Filter, Hit, Query, Summary, TermKind};
 use crate::terms::{self, TermIndex};
 use crate::tokens;
 
@@ -115,19 +115,14 @@ impl<'a, 'q> Search<'a, 'q> {
     /// Segment `i`'s record (global index).
     #[inline]
     fn seg_doc(&self, i: usize) -> Option<u32> {
-        let b = self.segs.get(i * SEGMENT_LEN + 4..i * SEGMENT_LEN + 8)?;
-        let kind = Field::from_u8(b[3] & 0x7f)?.kind() as usize;
-        Some(self.bases.get(kind)? + u32::from_le_bytes([b[0], b[1], b[2], 0]))
+        let (kind, index) = segs::record(self.segs, i)?;
+        Some(self.bases.get(kind as usize)? + index)
     }
 
     /// Segment `i`'s folded text (without its trailing 0).
     #[inline]
     fn seg_text(&self, i: usize) -> &'a [u8] {
-        let start = |i: usize| {
-            self.segs
-                .get(i * SEGMENT_LEN..i * SEGMENT_LEN + 4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-        };
+        let start = |i: usize| segs::start(self.segs, i);
         let (Some(a), end) = (start(i), start(i + 1).unwrap_or(self.text.len())) else {
             return &[];
         };
@@ -137,7 +132,7 @@ impl<'a, 'q> Search<'a, 'q> {
     /// The segments of record `doc`: its strict fields, then its
     /// best-match-only ones.
     fn segments_of(&self, doc: u32) -> impl Iterator<Item = usize> + '_ {
-        let n = self.segs.len() / SEGMENT_LEN;
+        let n = segs::count(self.segs);
         let first = move |lo: usize, hi: usize, target: u32| {
             let (mut lo, mut hi) = (lo, hi);
             while lo < hi {

@@ -5,8 +5,8 @@
 
 use super::plan::{Plan, MAX_UNION};
 use super::strict::{Matches, UNLOCATED};
-use super::Hit;
-use crate::format::{Field, RecordRef, SEGMENT_LEN};
+use super::{segs, Hit};
+use crate::format::{Field, RecordRef};
 use crate::index::WordIndex;
 
 /// A position in one word's postings.
@@ -144,11 +144,7 @@ impl Matches<'_, '_> {
         let mut s = Some(seg);
         while let Some(x) = s.filter(|&x| (x as usize) < end) {
             count = count.saturating_add(1);
-            let is_primary = self
-                .segs
-                .get(x as usize * SEGMENT_LEN + 7)
-                .and_then(|&f| Field::from_u8(f & 0x7f))
-                .is_some_and(Field::is_primary);
+            let is_primary = segs::field(self.segs, x as usize).is_some_and(Field::is_primary);
             if any.is_none() {
                 any = Some(x);
             }
@@ -165,7 +161,7 @@ impl Matches<'_, '_> {
             end: 0,
             matched_fields: count,
             primary: primary.is_some(),
-            date: self.record_date(r),
+            date: self.corpus.date_of(r),
             score: 0,
             complete: true,
         };

@@ -44,6 +44,7 @@ mod indexed;
 mod plan;
 mod query;
 mod scan;
+mod segs;
 mod strict;
 
 pub use plan::MAX_UNION;

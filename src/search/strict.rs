@@ -8,13 +8,12 @@
 
 use super::indexed::Driver;
 use super::plan::Plan;
-use super::{Filter, Hit, Query, Summary, TermKind, MAX_STRICT_TERMS};
+use super::{segs, Filter, Hit, Query, Summary, TermKind, MAX_STRICT_TERMS};
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::fold;
 use crate::format::{Field, Kind, RecordRef, SEGMENT_LEN};
 use crate::index::WordIndex;
-use crate::records::Date;
 use memchr::memmem::Finder;
 
 /// Marks a hit whose match is not located yet (`end` is this tag plus the
@@ -34,8 +33,6 @@ pub struct Matches<'a, 'q> {
     pub(super) filter: Filter,
     /// Whether the filter restricts nothing but kinds (no per-record check).
     pub(super) kinds_only: bool,
-    /// The packed-date table.
-    pub(super) dates: &'a [u8],
     pub(super) pos: usize,
     pub(super) seg: usize,
     /// The next match of the first term at or after `pos`, found while
@@ -121,7 +118,6 @@ impl<'a> Corpus<'a> {
             finders,
             filter: *filter,
             kinds_only: filter.entity.is_none() && filter.from.is_none() && filter.to.is_none(),
-            dates: self.dates_table(),
             pos: 0,
             seg: 0,
             next0: None,
@@ -234,26 +230,17 @@ impl Matches<'_, '_> {
     }
 
     pub(super) fn seg_count(&self) -> usize {
-        self.segs.len() / SEGMENT_LEN
+        segs::count(self.segs)
     }
 
     /// Where segment `i`'s text starts (the haystack's end past the last).
     pub(super) fn seg_start(&self, i: usize) -> usize {
-        match self.segs.get(i * SEGMENT_LEN..i * SEGMENT_LEN + 4) {
-            Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]) as usize,
-            _ => self.hay.len(),
-        }
+        segs::start(self.segs, i).unwrap_or(self.hay.len())
     }
 
     /// Segment `i`'s record as one comparable number (kind and index).
     pub(super) fn seg_record(&self, i: usize) -> Option<u32> {
-        match self.segs.get(i * SEGMENT_LEN + 4..i * SEGMENT_LEN + 8) {
-            Some(&[a, b, c, field]) => {
-                let kind = Field::from_u8(field & 0x7f)?.kind() as u32;
-                Some(kind << 24 | u32::from_le_bytes([a, b, c, 0]))
-            }
-            _ => None,
-        }
+        segs::record(self.segs, i).map(|(kind, index)| (kind as u32) << 24 | index)
     }
 
     /// The segment index range `[first, end)` of the record owning segment `i`.
@@ -344,11 +331,7 @@ impl Matches<'_, '_> {
                     if any.is_none_or(|a| seg < a.0) {
                         any = cand;
                     }
-                    let is_primary = self
-                        .segs
-                        .get(seg * SEGMENT_LEN + 7)
-                        .and_then(|&f| Field::from_u8(f & 0x7f))
-                        .is_some_and(Field::is_primary);
+                    let is_primary = segs::field(self.segs, seg).is_some_and(Field::is_primary);
                     if is_primary && primary.is_none_or(|a| seg < a.0) {
                         primary = cand;
                     }
@@ -359,7 +342,7 @@ impl Matches<'_, '_> {
                 }
             }
         }
-        let date = self.record_date(r);
+        let date = self.corpus.date_of(r);
         let mut hit = Hit {
             record: r,
             field: Field::SourceOutlet,
@@ -397,20 +380,9 @@ impl Matches<'_, '_> {
             Some(p) => ((p - s) as u32, (p - s + n) as u32),
             None => (0, 0),
         };
-        let plain = self
-            .segs
-            .get(seg * SEGMENT_LEN + 7)
-            .is_some_and(|&f| f & 0x80 != 0);
-        if !plain {
+        if !segs::plain(self.segs, seg) {
             self.corpus.finish_hit(h);
         }
-    }
-
-    /// The record's date, from the packed-date table.
-    pub(super) fn record_date(&self, r: RecordRef) -> Option<Date> {
-        let g = self.corpus.global_index(r)?;
-        let d = self.dates.get(4 * g..4 * g + 4)?;
-        Date::unpack(u32::from_le_bytes([d[0], d[1], d[2], d[3]]))
     }
 }
 
