@@ -7,7 +7,6 @@
 //! index path; every check also runs on the same corpus compiled without
 //! the index (the scan path) and requires identical hits, ranked and not.
 
-use feudfacts::format::Segment;
 use feudfacts::records::for_each_field;
 use feudfacts::{
     fold, Corpus, Date, Error, Field, Filter, Hit, Kind, KindSet, Query, Record, RecordRef,
@@ -161,15 +160,7 @@ fn naive_search(c: &Corpus, q: &Query, filter: &Filter) -> Vec<NaiveHit> {
 }
 
 fn field_text(c: &Corpus<'static>, h: &Hit) -> &'static str {
-    c.field_text(&Segment {
-        start: 0,
-        record: h.record.index,
-        field: h.field,
-        item: h.item,
-        plain: false,
-    })
-    .unwrap()
-    .as_str()
+    c.hit_text(h).unwrap().as_str()
 }
 
 /// Runs both implementations and compares everything they report.

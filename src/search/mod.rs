@@ -37,7 +37,7 @@ use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::fold;
 use crate::format::{Field, Kind, RecordRef, Segment};
-use crate::records::{Date, Record};
+use crate::records::{Date, Record, Text};
 
 pub mod best;
 mod indexed;
@@ -152,7 +152,7 @@ pub struct Hit {
     /// Which item of a list field (alias, variant, phrasing, claim).
     pub item: u8,
     /// Byte range of the first term's match within that field's original
-    /// text ([`Corpus::field_text`]), for highlighting.
+    /// text ([`Corpus::hit_text`]), for highlighting.
     pub start: u32,
     /// End of that range (exclusive).
     pub end: u32,
@@ -243,6 +243,22 @@ impl<'a> Corpus<'a> {
         self.search(&Query::parse(query)?, filter, hits)
     }
 
+    /// The original text of a hit's field, which [`Hit::start`] and
+    /// [`Hit::end`] index into: [`Corpus::field_text`] of the record
+    /// `hit.record.index` of `hit.field`'s kind, and item `hit.item`.
+    /// `None` only for a hit not returned by this corpus.
+    #[inline]
+    pub fn hit_text(&self, hit: &Hit) -> Option<Text<'a>> {
+        // `field_text` reads only the record, field and item of a segment.
+        self.field_text(&Segment {
+            start: 0,
+            record: hit.record.index,
+            field: hit.field,
+            item: hit.item,
+            plain: false,
+        })
+    }
+
     /// Turns a hit's folded match range into an original byte range, for a
     /// field whose folding moved bytes.
     // Not inlined: it decodes a whole record, and inlined into `search` its
@@ -250,15 +266,8 @@ impl<'a> Corpus<'a> {
     // search (Cortex-M0 stack budget, see examples/firmware).
     #[inline(never)]
     pub(crate) fn finish_hit(&self, h: &mut Hit) {
-        let seg = Segment {
-            start: 0,
-            record: h.record.index,
-            field: h.field,
-            item: h.item,
-            plain: false,
-        };
         let (s, e) = self
-            .field_text(&seg)
+            .hit_text(h)
             .and_then(|t| fold::original_range(t.as_str(), h.start as usize, h.end as usize))
             .unwrap_or((0, 0));
         h.start = s as u32;
