@@ -20,6 +20,8 @@
 //! the query does), times the intent boost. Hits live in the caller's
 //! buffer, kept sorted: complete before partial, then score, newer date,
 //! corpus order. Only the returned hits are then located for highlighting.
+//! [`Corpus::suggest`] spells the query as this path read it, each word the
+//! corpus does not know replaced by the near spelling the plan chose.
 
 use crate::analyze::{self, AltKind, ClauseKind, Plan, MAX_ALTS};
 use crate::corpus::Corpus;

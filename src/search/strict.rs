@@ -24,8 +24,10 @@ pub(super) const UNLOCATED: u32 = 0xffff_ff00;
 /// The matching records of a query, in corpus order (see [`Corpus::matches`]).
 pub struct Matches<'a, 'q> {
     pub(super) corpus: Corpus<'a>,
+    /// The strict region of the folded haystack (`Corpus::strict_region`).
     pub(super) hay: &'a [u8],
-    /// The raw segment table (8 bytes per field), read directly in the hot loop.
+    /// The segment table's entries for that region, [`SEGMENT_LEN`] (9)
+    /// bytes per field, read field by field in the hot loops (`segs.rs`).
     pub(super) segs: &'a [u8],
     /// Per term: its finder, and whether the needle starts with a word
     /// byte, ends with one, is a prefix (in the finder's padding).
@@ -102,7 +104,8 @@ impl<'a> Corpus<'a> {
                 needle.last().is_some_and(|&b| fold::is_word_byte(b)),
                 kind == TermKind::Prefix,
             );
-            // Cannot overflow: a query has at most MAX_TERMS terms.
+            // Cannot overflow: every caller refuses more than MAX_STRICT_TERMS
+            // terms.
             let _ = finders.push((Finder::new(needle), flags));
         }
         // Strict matching reads the strict region alone (see
