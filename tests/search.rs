@@ -6,6 +6,9 @@
 //! The embedded blob carries the word index, so its searches take the
 //! index path; every check also runs on the same corpus compiled without
 //! the index (the scan path) and requires identical hits, ranked and not.
+//! Smaller naive references sit beside the code they check, as unit tests
+//! in `src/search/` (query splitting, the term finder, `segment_of`, the
+//! index driver, the segment-table reads).
 
 use feudfacts::records::for_each_field;
 use feudfacts::{

@@ -176,3 +176,91 @@ impl Matches<'_, '_> {
         hit
     }
 }
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use super::*;
+    use crate::index::Tokens;
+    use crate::search::segs;
+    use crate::Corpus;
+    use std::vec::Vec;
+
+    /// The naive reference: every (segment, word) of the strict region,
+    /// tokenized one segment at a time.
+    fn words_by_segment<'a>(c: &Corpus<'a>) -> Vec<(u32, &'a [u8])> {
+        let (table, text) = (c.segment_table(), c.search_text());
+        let mut out = Vec::new();
+        for i in 0..c.strict_region().1 {
+            let a = segs::start(table, i).unwrap();
+            let b = segs::start(table, i + 1).unwrap_or(text.len());
+            out.extend(Tokens::new(&text[a..b]).map(|(_, w)| (i as u32, w)));
+        }
+        out
+    }
+
+    /// Every candidate the driver yields from `x` on, stepping by `step`.
+    fn drive(ix: &WordIndex<'_>, lo: usize, hi: usize, step: u32) -> Vec<u32> {
+        let mut d = Driver::new(lo, hi);
+        let (mut got, mut x) = (Vec::new(), 0);
+        while let Some(s) = d.at_least(ix, x) {
+            assert!(s >= x);
+            got.push(s);
+            x = s + step;
+        }
+        got
+    }
+
+    /// The segments at or after a multiple of `step` past the last one kept:
+    /// what [`Driver::at_least`] must skip to.
+    fn skip(naive: &[u32], step: u32) -> Vec<u32> {
+        let (mut out, mut x) = (Vec::new(), 0);
+        for &s in naive {
+            if s >= x {
+                out.push(s);
+                x = s + step;
+            }
+        }
+        out
+    }
+
+    /// A driver over one word, or over the words of a prefix, yields exactly
+    /// the segments holding one of them, in order, and skips exactly.
+    #[test]
+    fn the_driver_yields_the_segments_holding_its_words() {
+        let c = Corpus::embedded();
+        let ix = c
+            .word_index()
+            .expect("the embedded blob has the word index");
+        let pairs = words_by_segment(&c);
+        let mut prefixes = 0;
+        for w in (0..ix.len()).step_by(7) {
+            let word = ix.word(w);
+            let mut naive: Vec<u32> = pairs
+                .iter()
+                .filter(|(_, t)| *t == word)
+                .map(|p| p.0)
+                .collect();
+            naive.dedup();
+            for step in [1, 5] {
+                assert_eq!(drive(&ix, w, w + 1, step), skip(&naive, step));
+            }
+            let prefix = &word[..word.len().min(3)];
+            let (lo, hi) = ix.prefix_range(prefix);
+            if hi - lo > MAX_UNION {
+                continue;
+            }
+            prefixes += 1;
+            let mut naive: Vec<u32> = pairs
+                .iter()
+                .filter(|(_, t)| t.starts_with(prefix))
+                .map(|p| p.0)
+                .collect();
+            naive.dedup();
+            for step in [1, 5] {
+                assert_eq!(drive(&ix, lo, hi, step), skip(&naive, step));
+            }
+        }
+        assert!(prefixes > 10, "{prefixes} prefixes tried");
+    }
+}

@@ -137,3 +137,53 @@ impl Query {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use super::*;
+    use std::vec::Vec;
+
+    /// The naive reference for queries without quotes: split on whitespace,
+    /// a trailing `*` makes a prefix, fold each word, drop the empty ones.
+    fn naive(q: &str) -> Vec<(Vec<u8>, TermKind)> {
+        q.split_whitespace()
+            .filter_map(|w| {
+                let s = w.trim_end_matches('*');
+                let (w, kind) = match s.len() < w.len() && !s.is_empty() {
+                    true => (s, TermKind::Prefix),
+                    false => (w, TermKind::Word),
+                };
+                let mut buf = [0u8; MAX_QUERY_LEN];
+                let n = fold::fold_into(w, &mut buf)?;
+                (n > 0).then(|| (buf[..n].to_vec(), kind))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unquoted_queries_split_like_the_naive_reference() {
+        for q in [
+            "altman",
+            "  Sam   ALTMAN\tstop* ",
+            "“smart” quotes’ *  ** a* $500b — x",
+            "é É ﬁle Straße",
+        ] {
+            let got: Vec<(Vec<u8>, TermKind)> = Query::parse(q)
+                .unwrap()
+                .terms()
+                .map(|(t, k)| (t.to_vec(), k))
+                .collect();
+            assert_eq!(got, naive(q), "{q:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_make_phrases_and_a_lone_quote_is_a_character() {
+        let q = Query::parse(r#"say "put  America first" now""#).unwrap();
+        let kinds: Vec<TermKind> = q.terms().map(|t| t.1).collect();
+        assert_eq!(kinds, [TermKind::Word, TermKind::Phrase, TermKind::Word]);
+        // Folding collapses the spaces inside, as in the text.
+        assert_eq!(q.terms().nth(1).unwrap().0, b"put america first");
+    }
+}

@@ -78,3 +78,30 @@ impl Matches<'_, '_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::search::{Filter, Query};
+    use crate::Corpus;
+
+    /// `segment_of`'s gallop and bisection agree with a linear search, from
+    /// the first segment and from the answer itself.
+    #[test]
+    fn segment_of_agrees_with_a_linear_search() {
+        let c = Corpus::embedded();
+        let q = Query::parse("altman").unwrap();
+        let mut m = c.matches(&q, &Filter::NONE).unwrap();
+        let n = m.seg_count();
+        assert!(n > 1);
+        let mut naive = 0;
+        for p in 0..m.hay.len() {
+            while naive + 1 < n && m.seg_start(naive + 1) <= p {
+                naive += 1;
+            }
+            for cursor in [0, naive / 2, naive] {
+                m.seg = cursor;
+                assert_eq!(m.segment_of(p), naive, "offset {p} from {cursor}");
+            }
+        }
+    }
+}

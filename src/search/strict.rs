@@ -397,3 +397,64 @@ impl Iterator for Matches<'_, '_> {
         Some(h)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The naive reference: the first position at or after `from` where
+    /// `needle` ends by `limit` and obeys the term's word-boundary rules.
+    fn naive_find(
+        hay: &[u8],
+        needle: &[u8],
+        prefix: bool,
+        from: usize,
+        limit: usize,
+    ) -> Option<usize> {
+        let word = |i: Option<usize>| {
+            i.and_then(|i| hay.get(i))
+                .is_some_and(|&b| fold::is_word_byte(b))
+        };
+        let (first, last) = (needle[0], needle[needle.len() - 1]);
+        (from..limit.saturating_sub(needle.len()) + 1).find(|&p| {
+            hay[p..].starts_with(needle)
+                && (!fold::is_word_byte(first) || !word(p.checked_sub(1)))
+                && (prefix || !fold::is_word_byte(last) || !word(Some(p + needle.len())))
+        })
+    }
+
+    /// Each term's finder agrees with the naive reference, whole words,
+    /// prefixes, phrases and punctuation alike, from every match on.
+    #[test]
+    fn find_term_agrees_with_a_naive_search() {
+        let c = Corpus::embedded();
+        let q = Query::parse(r#"altman stop* "stargate project" $ — a ai* x"#).unwrap();
+        let m = c.matches(&q, &Filter::NONE).unwrap();
+        let len = m.hay.len();
+        for (t, (needle, kind)) in q.terms().enumerate() {
+            let prefix = kind == TermKind::Prefix;
+            let (mut from, mut found) = (0, 0);
+            loop {
+                let got = m.find_term(t, from, len);
+                assert_eq!(
+                    got,
+                    naive_find(m.hay, needle, prefix, from, len),
+                    "{needle:?} from {from}"
+                );
+                // And within a limit ending just before that match's end.
+                if let Some(p) = got {
+                    let limit = p + needle.len() - 1;
+                    assert_eq!(
+                        m.find_term(t, from, limit),
+                        naive_find(m.hay, needle, prefix, from, limit)
+                    );
+                }
+                match got {
+                    Some(p) => (from, found) = (p + 1, found + 1),
+                    None => break,
+                }
+            }
+            assert!(found > 0, "{needle:?} is in the corpus");
+        }
+    }
+}
