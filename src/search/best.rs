@@ -117,8 +117,8 @@ impl<'a, 'q> Search<'a, 'q> {
     /// Segment `i`'s record (global index).
     #[inline]
     fn seg_doc(&self, i: usize) -> Option<u32> {
-        let (kind, index) = segs::record(self.segs, i)?;
-        Some(self.bases.get(kind as usize)? + index)
+        let r = segs::record(self.segs, i)?;
+        Some(self.bases.get(segs::kind_of(r) as usize)? + segs::index_of(r))
     }
 
     /// Segment `i`'s folded text (without its trailing 0).

@@ -5,7 +5,7 @@
 //!
 //! [`Segment::decode`]: crate::format::Segment::decode
 
-use crate::format::{Field, Kind, SEGMENT_LEN};
+use crate::format::{Field, SEGMENT_LEN};
 
 /// The number of entries in `segs`.
 #[inline]
@@ -22,16 +22,31 @@ pub(super) fn start(segs: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// Entry `i`'s record: its kind (which its field names) and its index.
+/// Entry `i`'s record as one comparable number: its kind (which its field
+/// names) in the top byte, its index in the low 24 bits (see [`kind_of`]
+/// and [`index_of`]). One number, not a pair: the hot loops compare
+/// neighbours' records, and this compiles to fewer instructions there.
 #[inline]
-pub(super) fn record(segs: &[u8], i: usize) -> Option<(Kind, u32)> {
+pub(super) fn record(segs: &[u8], i: usize) -> Option<u32> {
     match segs.get(i * SEGMENT_LEN + 4..i * SEGMENT_LEN + 8) {
-        Some(&[a, b, c, field]) => Some((
-            Field::from_u8(field & 0x7f)?.kind(),
-            u32::from_le_bytes([a, b, c, 0]),
-        )),
+        Some(&[a, b, c, field]) => {
+            let kind = Field::from_u8(field & 0x7f)?.kind() as u32;
+            Some(kind << 24 | u32::from_le_bytes([a, b, c, 0]))
+        }
         _ => None,
     }
+}
+
+/// The kind code of a [`record`] number.
+#[inline]
+pub(super) const fn kind_of(record: u32) -> u8 {
+    (record >> 24) as u8
+}
+
+/// The record index of a [`record`] number.
+#[inline]
+pub(super) const fn index_of(record: u32) -> u32 {
+    record & 0xff_ffff
 }
 
 /// Entry `i`'s field.
@@ -66,10 +81,9 @@ mod tests {
         for i in 0..=n {
             let whole = c.segment_at(i);
             assert_eq!(start(segs, i), whole.map(|s| s.start as usize));
-            assert_eq!(
-                record(segs, i),
-                whole.map(|s: Segment| (s.field.kind(), s.record))
-            );
+            let r = record(segs, i);
+            assert_eq!(r.map(kind_of), whole.map(|s: Segment| s.field.kind() as u8));
+            assert_eq!(r.map(index_of), whole.map(|s| s.record));
             assert_eq!(field(segs, i), whole.map(|s| s.field));
             assert_eq!(plain(segs, i), whole.is_some_and(|s| s.plain));
         }

@@ -243,7 +243,7 @@ impl Matches<'_, '_> {
 
     /// Segment `i`'s record as one comparable number (kind and index).
     pub(super) fn seg_record(&self, i: usize) -> Option<u32> {
-        segs::record(self.segs, i).map(|(kind, index)| (kind as u32) << 24 | index)
+        segs::record(self.segs, i)
     }
 
     /// The segment index range `[first, end)` of the record owning segment `i`.
@@ -267,8 +267,8 @@ impl Matches<'_, '_> {
         let rr = r
             .and_then(|v| {
                 Some(RecordRef::new(
-                    Kind::from_u8((v >> 24) as u8)?,
-                    v & 0xff_ffff,
+                    Kind::from_u8(segs::kind_of(v))?,
+                    segs::index_of(v),
                 ))
             })
             .unwrap_or(RecordRef::new(Kind::Source, 0));
