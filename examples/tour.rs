@@ -21,16 +21,7 @@ fn main() {
             println!("{} hits for {query:?}", summary.total);
             for h in &hits[..summary.returned] {
                 let key = corpus.key(h.record).map(|k| k.as_str()).unwrap_or("?");
-                let seg_text = corpus
-                    .field_text(&feudfacts::format::Segment {
-                        start: 0,
-                        record: h.record.index,
-                        field: h.field,
-                        item: h.item,
-                        plain: false,
-                    })
-                    .map(|t| t.as_str())
-                    .unwrap_or("");
+                let seg_text = corpus.hit_text(h).map(|t| t.as_str()).unwrap_or("");
                 let (s, e) = (h.start as usize, h.end as usize);
                 println!(
                     "  {} {key} [{}] m={} p={} …{}[{}]{}…",

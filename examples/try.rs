@@ -15,13 +15,7 @@ fn main() {
     for h in &hits[..s.returned] {
         let key = c.key(h.record).unwrap();
         let text = c
-            .field_text(&feudfacts::format::Segment {
-                start: 0,
-                record: h.record.index,
-                field: h.field,
-                item: h.item,
-                plain: false,
-            })
+            .hit_text(h)
             .map(|t| t.as_str().to_string())
             .unwrap_or_default();
         let m = text.get(h.start as usize..h.end as usize).unwrap_or("");

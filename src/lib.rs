@@ -43,7 +43,6 @@
 
 pub mod amounts;
 pub mod analyze;
-pub mod best;
 pub mod corpus;
 pub mod display;
 pub mod index;
@@ -66,6 +65,7 @@ pub use records::{
     Date, Dating, Discrepancy, Entity, EntityKind, Event, Figure, Medium, Packed, Phrasing,
     Precision, Qualifier, Quote, Record, Side, Source, Text, Variant,
 };
+pub use search::best;
 pub use search::{
     Filter, Hit, KindSet, Matches, Mode, Query, Records, Summary, TermKind, MAX_QUERY_LEN,
     MAX_STRICT_TERMS, MAX_TERMS,

@@ -258,14 +258,7 @@ fn check(
     for h in &hits[..s.returned] {
         assert_eq!(c.date_of(h.record), h.date);
         if h.end > h.start {
-            let seg = feudfacts::format::Segment {
-                start: 0,
-                record: h.record.index,
-                field: h.field,
-                item: h.item,
-                plain: false,
-            };
-            let text = c.field_text(&seg).expect("the highlighted field exists");
+            let text = c.hit_text(h).expect("the highlighted field exists");
             assert!(
                 text.as_str()
                     .get(h.start as usize..h.end as usize)

@@ -6,8 +6,10 @@
 //! The embedded blob carries the word index, so its searches take the
 //! index path; every check also runs on the same corpus compiled without
 //! the index (the scan path) and requires identical hits, ranked and not.
+//! Smaller naive references sit beside the code they check, as unit tests
+//! in `src/search/` (query splitting, the term finder, `segment_of`, the
+//! index driver, the segment-table reads).
 
-use feudfacts::format::Segment;
 use feudfacts::records::for_each_field;
 use feudfacts::{
     fold, Corpus, Date, Error, Field, Filter, Hit, Kind, KindSet, Query, Record, RecordRef,
@@ -161,15 +163,7 @@ fn naive_search(c: &Corpus, q: &Query, filter: &Filter) -> Vec<NaiveHit> {
 }
 
 fn field_text(c: &Corpus<'static>, h: &Hit) -> &'static str {
-    c.field_text(&Segment {
-        start: 0,
-        record: h.record.index,
-        field: h.field,
-        item: h.item,
-        plain: false,
-    })
-    .unwrap()
-    .as_str()
+    c.hit_text(h).unwrap().as_str()
 }
 
 /// Runs both implementations and compares everything they report.

@@ -12,7 +12,6 @@ use crate::failure::Failure;
 use crate::json::{self, Extra, HitInfo};
 use crate::lookup;
 use crate::render;
-use feudfacts::format::Segment;
 use feudfacts::{Corpus, Filter, Hit, KindSet, Mode, Query, Summary};
 use serde::Serialize;
 use std::io::Write;
@@ -159,14 +158,7 @@ pub fn run(
 
 /// The matched field with the match in brackets.
 fn snippet(c: &Corpus<'_>, h: &Hit) -> String {
-    let seg = Segment {
-        start: 0,
-        record: h.record.index,
-        field: h.field,
-        item: h.item,
-        plain: false,
-    };
-    let field = c.field_text(&seg).map_or("", |t| t.as_str());
+    let field = c.hit_text(h).map_or("", |t| t.as_str());
     let (s, e) = (h.start as usize, h.end as usize);
     match (field.get(..s), field.get(s..e), field.get(e..)) {
         (Some(a), Some(m), Some(b)) => format!("{a}[{m}]{b}"),

@@ -10,7 +10,7 @@
 
 #![allow(dead_code)]
 
-use feudfacts::format::{Field, Segment, MAX_THREAD_DEPTH};
+use feudfacts::format::{Field, MAX_THREAD_DEPTH};
 use feudfacts::{
     translit, translit_into, wrap, write_line, Charset, Corpus, Date, Filter, Hit, Kind, KindSet,
     Mode, Query, Record, RecordRef,
@@ -234,16 +234,20 @@ pub fn exercise(c: &Corpus<'_>, feed: &mut Feed<'_>) {
         None => assert_eq!(n_quo, 0),
     }
 
-    // Arbitrary segments and references never panic.
+    // Arbitrary hit fields and references never panic.
     for _ in 0..8 {
-        let seg = Segment {
-            start: 0,
-            record: feed.index(),
-            field: Field::from_u8(feed.byte() % 17).unwrap_or(Field::QuoteText),
-            item: feed.byte(),
-            plain: false,
+        let (index, field, item) = (
+            feed.index(),
+            Field::from_u8(feed.byte() % 17).unwrap_or(Field::QuoteText),
+            feed.byte(),
+        );
+        let hit = Hit {
+            record: RecordRef::new(field.kind(), index),
+            field,
+            item,
+            ..Hit::EMPTY
         };
-        let _ = c.field_text(&seg);
+        let _ = c.hit_text(&hit);
         let r = RecordRef::new(Kind::ALL[feed.byte() as usize % 6], feed.index());
         let _ = c.record(r);
         let _ = c.key(r);
@@ -457,14 +461,7 @@ fn check_hit(c: &Corpus<'_>, h: &Hit, filter: &Filter) {
         assert!(filter.from.is_none_or(|f| d.last_day() >= f.first_day()));
         assert!(filter.to.is_none_or(|t| d.first_day() <= t.last_day()));
     }
-    let seg = Segment {
-        start: 0,
-        record: h.record.index,
-        field: h.field,
-        item: h.item,
-        plain: false,
-    };
-    let text = c.field_text(&seg).expect("hit field exists");
+    let text = c.hit_text(h).expect("hit field exists");
     let s = text.as_str();
     assert!(
         h.start <= h.end && h.end as usize <= s.len(),

@@ -13,7 +13,6 @@
 use crate::highlight::{excerpt, merge, ranges};
 use crate::json::Json;
 use crate::refs;
-use feudfacts::format::Segment;
 use feudfacts::{
     Corpus, Date, Entity, Error, Field, Filter, Hit, Kind, KindSet, Mode, Query, Record, Summary,
     MAX_QUERY_LEN,
@@ -275,13 +274,6 @@ pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, fixed: Option<&Query>, h: &H
     let Some(rec) = c.record(h.record) else {
         return;
     };
-    let seg = Segment {
-        start: 0,
-        record: h.record.index,
-        field: h.field,
-        item: h.item,
-        plain: false,
-    };
     let core_range = (h.start as usize, h.end as usize);
     // The core's match, where `field` is the field shown.
     let own = |f: Option<Field>| (f == Some(h.field)).then_some(core_range);
@@ -309,7 +301,7 @@ pub fn hit(w: &mut Json, c: &Corpus<'_>, q: &Query, fixed: Option<&Query>, h: &H
         let detail = if label_f == Some(h.field) || h.field == Field::QuoteSpeaker {
             default_detail(&rec)
         } else {
-            c.field_text(&seg).map(|t| (Some(h.field), t.as_str()))
+            c.hit_text(h).map(|t| (Some(h.field), t.as_str()))
         };
         w.key("detail");
         match detail {

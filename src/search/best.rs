@@ -20,15 +20,17 @@
 //! the query does), times the intent boost. Hits live in the caller's
 //! buffer, kept sorted: complete before partial, then score, newer date,
 //! corpus order. Only the returned hits are then located for highlighting.
+//! [`Corpus::suggest`] spells the query as this path read it, each word the
+//! corpus does not know replaced by the near spelling the plan chose.
 
 use crate::analyze::{self, AltKind, ClauseKind, Plan, MAX_ALTS};
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::fold;
-use crate::format::{Field, Kind, RecordRef, SEGMENT_LEN};
+use crate::format::{Field, Kind, RecordRef};
 use crate::impact;
 use crate::records::Date;
-use crate::search::{Filter, Hit, Query, Summary};
+use crate::search::{segs, Filter, Hit, Query, Summary, TermKind};
 use crate::terms::{self, TermIndex};
 use crate::tokens;
 
@@ -115,19 +117,14 @@ impl<'a, 'q> Search<'a, 'q> {
     /// Segment `i`'s record (global index).
     #[inline]
     fn seg_doc(&self, i: usize) -> Option<u32> {
-        let b = self.segs.get(i * SEGMENT_LEN + 4..i * SEGMENT_LEN + 8)?;
-        let kind = Field::from_u8(b[3] & 0x7f)?.kind() as usize;
-        Some(self.bases.get(kind)? + u32::from_le_bytes([b[0], b[1], b[2], 0]))
+        let r = segs::record(self.segs, i)?;
+        Some(self.bases.get(segs::kind_of(r) as usize)? + segs::index_of(r))
     }
 
     /// Segment `i`'s folded text (without its trailing 0).
     #[inline]
     fn seg_text(&self, i: usize) -> &'a [u8] {
-        let start = |i: usize| {
-            self.segs
-                .get(i * SEGMENT_LEN..i * SEGMENT_LEN + 4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-        };
+        let start = |i: usize| segs::start(self.segs, i);
         let (Some(a), end) = (start(i), start(i + 1).unwrap_or(self.text.len())) else {
             return &[];
         };
@@ -137,7 +134,7 @@ impl<'a, 'q> Search<'a, 'q> {
     /// The segments of record `doc`: its strict fields, then its
     /// best-match-only ones.
     fn segments_of(&self, doc: u32) -> impl Iterator<Item = usize> + '_ {
-        let n = self.segs.len() / SEGMENT_LEN;
+        let n = segs::count(self.segs);
         let first = move |lo: usize, hi: usize, target: u32| {
             let (mut lo, mut hi) = (lo, hi);
             while lo < hi {
@@ -715,5 +712,51 @@ fn locate(s: &Search<'_, '_>, h: &mut Hit) {
         if !sg.plain {
             s.corpus.finish_hit(h);
         }
+    }
+}
+
+impl<'a> Corpus<'a> {
+    /// The query with each word the corpus does not know replaced by the
+    /// nearest spelling best-match search read it as (`altamn stargte` →
+    /// `altman stargate`), folded, into `out`; its length, or `None` when no
+    /// word needed correcting (or `out` is too small).
+    pub fn suggest(&self, query: &Query, out: &mut [u8]) -> Option<usize> {
+        let plan = crate::analyze::plan(self, query);
+        let ix = self.term_index();
+        if !plan.clauses.iter().any(|c| c.fix.is_some()) {
+            return None;
+        }
+        let mut n = 0usize;
+        let mut put = |bytes: &[u8], n: &mut usize| -> Option<()> {
+            let end = n.checked_add(bytes.len())?;
+            out.get_mut(*n..end)?.copy_from_slice(bytes);
+            *n = end;
+            Some(())
+        };
+        for (ti, (start, len, kind)) in query.spans().enumerate() {
+            if ti > 0 {
+                put(b" ", &mut n)?;
+            }
+            if kind == TermKind::Phrase {
+                put(b"\"", &mut n)?;
+            }
+            let mut at = start;
+            for c in plan.clauses.iter().filter(|c| c.term as usize == ti) {
+                let (Some((t, f)), (cs, cl)) = (c.fix, c.span) else {
+                    continue;
+                };
+                let (cs, cl) = (cs as usize, cl as usize);
+                put(query.bytes(at, cs.saturating_sub(at)), &mut n)?;
+                put(ix.forms(t as usize).nth(f as usize)?, &mut n)?;
+                at = cs + cl;
+            }
+            put(query.bytes(at, (start + len).saturating_sub(at)), &mut n)?;
+            match kind {
+                TermKind::Phrase => put(b"\"", &mut n)?,
+                TermKind::Prefix => put(b"*", &mut n)?,
+                TermKind::Word => {}
+            }
+        }
+        Some(n)
     }
 }
