@@ -246,10 +246,18 @@ impl<'a> Corpus<'a> {
     }
 
     /// The original string of a segment's field.
+    #[inline]
     pub fn field_text(&self, seg: &Segment) -> Option<Text<'a>> {
-        let r = seg.record;
-        let item = seg.item as usize;
-        Some(match seg.field {
+        self.text_at(seg.field, seg.record, seg.item)
+    }
+
+    /// The original string of `field` (item `item` of a list field, else 0)
+    /// of record `record` of the field's kind: what a [`Segment`] or a
+    /// [`Hit`](crate::Hit) names, without building one.
+    pub fn text_at(&self, field: Field, record: u32, item: u8) -> Option<Text<'a>> {
+        let r = record;
+        let item = item as usize;
+        Some(match field {
             Field::SourceOutlet => self.source(r)?.outlet,
             Field::SourceHeadline => self.source(r)?.headline,
             Field::EntityName => self.entity(r)?.name,

@@ -36,7 +36,7 @@
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::fold;
-use crate::format::{Field, Kind, RecordRef, Segment};
+use crate::format::{Field, Kind, RecordRef};
 use crate::records::{Date, Record, Text};
 
 pub mod best;
@@ -242,14 +242,7 @@ impl<'a> Corpus<'a> {
     /// `None` only for a hit not returned by this corpus.
     #[inline]
     pub fn hit_text(&self, hit: &Hit) -> Option<Text<'a>> {
-        // `field_text` reads only the record, field and item of a segment.
-        self.field_text(&Segment {
-            start: 0,
-            record: hit.record.index,
-            field: hit.field,
-            item: hit.item,
-            plain: false,
-        })
+        self.text_at(hit.field, hit.record.index, hit.item)
     }
 
     /// Turns a hit's folded match range into an original byte range, for a

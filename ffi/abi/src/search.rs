@@ -6,7 +6,6 @@ use core::ffi::c_char;
 use core::mem::{align_of, size_of};
 use core::ptr;
 
-use feudfacts::format::Segment;
 use feudfacts::{Corpus, Field, Filter, Hit, Kind, KindSet, Mode, Query};
 
 use crate::corpus::*;
@@ -329,16 +328,7 @@ pub unsafe extern "C" fn feud_hit_text(
         if field.kind() as u8 != kind {
             return Err(FEUD_ERR_INVALID_ARGUMENT);
         }
-        let seg = Segment {
-            start: 0,
-            record: index,
-            field,
-            item,
-            plain: false,
-        };
-        put(
-            out,
-            feud_str::of(c.field_text(&seg).ok_or(FEUD_ERR_NOT_FOUND)?),
-        )
+        let text = c.text_at(field, index, item).ok_or(FEUD_ERR_NOT_FOUND)?;
+        put(out, feud_str::of(text))
     })
 }
