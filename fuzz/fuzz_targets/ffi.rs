@@ -161,6 +161,13 @@ unsafe fn check_str(s: &feud_str) {
     core::str::from_utf8(&bytes[..s.len]).expect("UTF-8");
 }
 
+/// Every string of a filled record struct, as `check_str`.
+unsafe fn check_strs(strs: &[&feud_str]) {
+    for s in strs {
+        check_str(s);
+    }
+}
+
 unsafe fn check_cstr(p: *const c_char) {
     assert!(!p.is_null());
     CStr::from_ptr(p).to_str().expect("UTF-8");
@@ -222,6 +229,32 @@ macro_rules! out {
             $v.as_mut_ptr()
         }
     };
+}
+
+/// One call writing through an out-pointer, given NULL when `null`: on
+/// success `ok` checks what was written.
+unsafe fn with_out<T>(
+    null: bool,
+    call: impl FnOnce(*mut T) -> feud_status,
+    ok: impl FnOnce(T),
+) -> feud_status {
+    let mut o = MaybeUninit::<T>::uninit();
+    let s = call(out!(null, o));
+    if s as i32 == 0 {
+        ok(o.assume_init());
+    }
+    s
+}
+
+/// snprintf semantics after a text-writing call: on success or
+/// `FEUD_ERR_BUFFER_TOO_SMALL`, any non-empty buffer holds a NUL-terminated
+/// UTF-8 prefix, complete or not.
+fn check_text_buf(s: feud_status, buf: &[u8]) -> feud_status {
+    if matches!(s as i32, 0 | 6) && !buf.is_empty() {
+        let end = buf.iter().position(|&b| b == 0).expect("NUL-terminated");
+        core::str::from_utf8(&buf[..end]).expect("UTF-8");
+    }
+    s
 }
 
 fuzz_target!(|input: Input<'_>| unsafe {
@@ -287,101 +320,70 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 }
                 s
             }
-            Op::Count { kind } => {
-                let mut o = MaybeUninit::<usize>::uninit();
-                feud_count(c, *kind, out!(null, o))
-            }
-            Op::Stats => {
-                let mut o = MaybeUninit::<feud_stats>::uninit();
-                let s = feud_get_stats(c, out!(null, o));
-                if s as i32 == 0 {
-                    let o = o.assume_init();
-                    assert_eq!(o.counts.iter().sum::<usize>(), o.total_records);
-                }
-                s
-            }
+            Op::Count { kind } => with_out::<usize>(null, |o| feud_count(c, *kind, o), drop),
+            Op::Stats => with_out::<feud_stats>(
+                null,
+                |o| feud_get_stats(c, o),
+                |o| assert_eq!(o.counts.iter().sum::<usize>(), o.total_records),
+            ),
             Op::Get { kind, index } => {
                 let index = &index.get();
                 let s = match kind % 7 {
-                    0 => {
-                        let mut o = MaybeUninit::<feud_source>::uninit();
-                        let s = feud_get_source(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [&o.key, &o.outlet, &o.headline, &o.notes, &o.published.note] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
-                    1 => {
-                        let mut o = MaybeUninit::<feud_entity>::uninit();
-                        let s = feud_get_entity(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [&o.key, &o.name, &o.kind_name, &o.notes] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
-                    2 => {
-                        let mut o = MaybeUninit::<feud_quote>::uninit();
-                        let s = feud_get_quote(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [
+                    0 => with_out::<feud_source>(
+                        null,
+                        |o| feud_get_source(c, *index, o),
+                        |o| {
+                            check_strs(&[
+                                &o.key,
+                                &o.outlet,
+                                &o.headline,
+                                &o.notes,
+                                &o.published.note,
+                            ])
+                        },
+                    ),
+                    1 => with_out::<feud_entity>(
+                        null,
+                        |o| feud_get_entity(c, *index, o),
+                        |o| check_strs(&[&o.key, &o.name, &o.kind_name, &o.notes]),
+                    ),
+                    2 => with_out::<feud_quote>(
+                        null,
+                        |o| feud_get_quote(c, *index, o),
+                        |o| {
+                            check_strs(&[
                                 &o.key,
                                 &o.speaker_name,
                                 &o.text,
                                 &o.medium_name,
                                 &o.context,
                                 &o.dating.note,
-                            ] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
-                    3 => {
-                        let mut o = MaybeUninit::<feud_event>::uninit();
-                        let s = feud_get_event(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [&o.key, &o.title, &o.summary, &o.dating.note] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
-                    4 => {
-                        let mut o = MaybeUninit::<feud_figure>::uninit();
-                        let s = feud_get_figure(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [
+                            ])
+                        },
+                    ),
+                    3 => with_out::<feud_event>(
+                        null,
+                        |o| feud_get_event(c, *index, o),
+                        |o| check_strs(&[&o.key, &o.title, &o.summary, &o.dating.note]),
+                    ),
+                    4 => with_out::<feud_figure>(
+                        null,
+                        |o| feud_get_figure(c, *index, o),
+                        |o| {
+                            check_strs(&[
                                 &o.key,
                                 &o.unit,
                                 &o.qualifier_name,
                                 &o.refers_to,
                                 &o.dating.note,
-                            ] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
-                    5 => {
-                        let mut o = MaybeUninit::<feud_discrepancy>::uninit();
-                        let s = feud_get_discrepancy(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [&o.key, &o.title, &o.description] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
+                            ])
+                        },
+                    ),
+                    5 => with_out::<feud_discrepancy>(
+                        null,
+                        |o| feud_get_discrepancy(c, *index, o),
+                        |o| check_strs(&[&o.key, &o.title, &o.description]),
+                    ),
                     _ => {
                         // A NULL corpus handle.
                         let mut o = MaybeUninit::<feud_quote>::uninit();
@@ -395,45 +397,34 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 }
                 s
             }
-            Op::ListLen { kind, index, list } => {
-                let mut o = MaybeUninit::<usize>::uninit();
-                let s = feud_list_len(c, *kind, index.get(), *list, out!(null, o));
-                if s as i32 == 0 {
-                    assert_found_within_count(c, *kind, index.get());
-                }
-                s
-            }
+            Op::ListLen { kind, index, list } => with_out::<usize>(
+                null,
+                |o| feud_list_len(c, *kind, index.get(), *list, o),
+                |_| assert_found_within_count(c, *kind, index.get()),
+            ),
             Op::ListItem {
                 kind,
                 index,
                 list,
                 i,
-            } => {
-                let mut o = MaybeUninit::<feud_item>::uninit();
-                let s = feud_list_item(c, *kind, index.get(), *list, *i as usize, out!(null, o));
-                if s as i32 == 0 {
-                    check_str(&o.assume_init().text);
-                }
-                s
-            }
-            Op::VariantSource { quote, variant, i } => {
-                let mut o = MaybeUninit::<u32>::uninit();
-                let s =
-                    feud_variant_source(c, quote.get(), variant.get(), *i as usize, out!(null, o));
-                if s as i32 == 0 {
-                    assert_found_within_count(c, FEUD_KIND_QUOTE, quote.get());
-                }
-                s
-            }
-            Op::Key { kind, index } => {
-                let mut o = MaybeUninit::<feud_str>::uninit();
-                let s = feud_key(c, *kind, index.get(), out!(null, o));
-                if s as i32 == 0 {
-                    check_str(&o.assume_init());
+            } => with_out::<feud_item>(
+                null,
+                |o| feud_list_item(c, *kind, index.get(), *list, *i as usize, o),
+                |o| check_str(&o.text),
+            ),
+            Op::VariantSource { quote, variant, i } => with_out::<u32>(
+                null,
+                |o| feud_variant_source(c, quote.get(), variant.get(), *i as usize, o),
+                |_| assert_found_within_count(c, FEUD_KIND_QUOTE, quote.get()),
+            ),
+            Op::Key { kind, index } => with_out::<feud_str>(
+                null,
+                |o| feud_key(c, *kind, index.get(), o),
+                |o| {
+                    check_str(&o);
                     assert_found_within_count(c, *kind, index.get());
-                }
-                s
-            }
+                },
+            ),
             Op::FindKey { key } => {
                 let k = cstring(key);
                 let mut o = MaybeUninit::<feud_ref>::uninit();
@@ -446,37 +437,30 @@ fuzz_target!(|input: Input<'_>| unsafe {
             }
             Op::EntityByName { name } => {
                 let k = cstring(name);
-                let mut o = MaybeUninit::<u32>::uninit();
-                feud_entity_by_name(c, k.as_ptr() as *const c_char, out!(null, o))
+                with_out::<u32>(
+                    null,
+                    |o| feud_entity_by_name(c, k.as_ptr() as *const c_char, o),
+                    drop,
+                )
             }
-            Op::QuoteBy { speaker, i } => {
-                let mut o = MaybeUninit::<u32>::uninit();
-                feud_quote_by(c, speaker.get(), *i as usize, out!(null, o))
-            }
+            Op::QuoteBy { speaker, i } => with_out::<u32>(
+                null,
+                |o| feud_quote_by(c, speaker.get(), *i as usize, o),
+                drop,
+            ),
             Op::Timeline { from, to, i } => {
                 let f = from.map(date);
                 let t = to.map(date);
-                let mut o = MaybeUninit::<feud_entry>::uninit();
-                feud_timeline(
-                    c,
-                    f.as_ref().map_or(ptr::null(), |d| d as *const _),
-                    t.as_ref().map_or(ptr::null(), |d| d as *const _),
-                    *i as usize,
-                    out!(null, o),
-                )
+                let from = f.as_ref().map_or(ptr::null(), |d| d as *const _);
+                let to = t.as_ref().map_or(ptr::null(), |d| d as *const _);
+                with_out::<feud_entry>(null, |o| feud_timeline(c, from, to, *i as usize, o), drop)
             }
-            Op::Thread { quote, i } => {
-                let mut o = MaybeUninit::<feud_thread_entry>::uninit();
-                let s = feud_thread(c, quote.get(), *i as usize, out!(null, o));
-                if s as i32 == 0 {
-                    assert_found_within_count(c, FEUD_KIND_QUOTE, quote.get());
-                }
-                s
-            }
-            Op::Random { seed } => {
-                let mut o = MaybeUninit::<u32>::uninit();
-                feud_random_quote(c, *seed, out!(null, o))
-            }
+            Op::Thread { quote, i } => with_out::<feud_thread_entry>(
+                null,
+                |o| feud_thread(c, quote.get(), *i as usize, o),
+                |_| assert_found_within_count(c, FEUD_KIND_QUOTE, quote.get()),
+            ),
+            Op::Random { seed } => with_out::<u32>(null, |o| feud_random_quote(c, *seed, o), drop),
             Op::Names {
                 kind,
                 field,
@@ -514,7 +498,10 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     if let Some(f) = f.as_ref().filter(|f| f.has_entity) {
                         assert_found_within_count(c, FEUD_KIND_ENTITY, f.entity);
                     }
-                    assert!(f.as_ref().is_none_or(|f| f.mode <= 1), "an unknown mode is refused");
+                    assert!(
+                        f.as_ref().is_none_or(|f| f.mode <= 1),
+                        "an unknown mode is refused"
+                    );
                     let sum = sum.assume_init();
                     assert!(sum.returned <= hits.len() && sum.partial <= sum.returned);
                     assert!(sum.returned - sum.partial <= sum.total);
@@ -579,13 +566,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     buf.len(),
                     if null { ptr::null_mut() } else { &mut needed },
                 );
-                // snprintf semantics: any non-empty buffer holds a
-                // NUL-terminated UTF-8 prefix, complete or not.
-                if matches!(s as i32, 0 | 6) && !buf.is_empty() {
-                    let end = buf.iter().position(|&b| b == 0).expect("NUL-terminated");
-                    core::str::from_utf8(&buf[..end]).expect("UTF-8");
-                }
-                s
+                check_text_buf(s, &buf)
             }
             Op::Translit {
                 text,
@@ -602,13 +583,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     buf.len(),
                     if null { ptr::null_mut() } else { &mut needed },
                 );
-                // snprintf semantics: any non-empty buffer holds a
-                // NUL-terminated UTF-8 prefix, complete or not.
-                if matches!(s as i32, 0 | 6) && !buf.is_empty() {
-                    let end = buf.iter().position(|&b| b == 0).expect("NUL-terminated");
-                    core::str::from_utf8(&buf[..end]).expect("UTF-8");
-                }
-                s
+                check_text_buf(s, &buf)
             }
             Op::Wrap { text, cols, size } => {
                 let mut buf = vec![0u8; *size as usize % 512];
@@ -622,13 +597,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     &mut needed,
                     if null { ptr::null_mut() } else { &mut lines },
                 );
-                // snprintf semantics: any non-empty buffer holds a
-                // NUL-terminated UTF-8 prefix, complete or not.
-                if matches!(s as i32, 0 | 6) && !buf.is_empty() {
-                    let end = buf.iter().position(|&b| b == 0).expect("NUL-terminated");
-                    core::str::from_utf8(&buf[..end]).expect("UTF-8");
-                }
-                s
+                check_text_buf(s, &buf)
             }
         };
         assert!(
