@@ -194,6 +194,12 @@ fn filter(f: &Filter) -> feud_filter {
     }
 }
 
+/// What `feud_search` and `feud_cursor_open` are given: the query,
+/// NUL-terminated, and the filter as C sees it.
+fn search_args(query: &[u8], f: &Option<Filter>) -> (Vec<u8>, Option<feud_filter>) {
+    (cstring(query), f.as_ref().map(filter))
+}
+
 fn edit_blob(edits: &[u8]) -> Vec<u8> {
     let mut blob = feudfacts::Corpus::embedded_bytes().to_vec();
     for e in edits.chunks_exact(4) {
@@ -221,14 +227,31 @@ unsafe fn assert_found_within_count(c: *const feud_corpus, kind: u8, index: u32)
     );
 }
 
-macro_rules! out {
-    ($null:expr, $v:ident) => {
-        if $null {
-            ptr::null_mut()
-        } else {
-            $v.as_mut_ptr()
-        }
-    };
+/// `p`, or NULL when `null`: the out-pointer a call is given.
+fn or_null<T>(null: bool, p: *mut T) -> *mut T {
+    if null {
+        ptr::null_mut()
+    } else {
+        p
+    }
+}
+
+/// An optional argument's pointer, NULL for none.
+fn opt_ptr<T>(v: &Option<T>) -> *const T {
+    v.as_ref().map_or(ptr::null(), |v| v as *const T)
+}
+
+/// The text a hit points into: it must exist, and be a good string.
+unsafe fn hit_text(c: *const feud_corpus, h: *const feud_hit) -> feud_str {
+    let mut t = MaybeUninit::<feud_str>::uninit();
+    assert_eq!(
+        feud_hit_text(c, h, t.as_mut_ptr()) as i32,
+        0,
+        "a hit's text must exist"
+    );
+    let t = t.assume_init();
+    check_str(&t);
+    t
 }
 
 /// One call writing through an out-pointer, given NULL when `null`: on
@@ -239,7 +262,7 @@ unsafe fn with_out<T>(
     ok: impl FnOnce(T),
 ) -> feud_status {
     let mut o = MaybeUninit::<T>::uninit();
-    let s = call(out!(null, o));
+    let s = call(or_null(null, o.as_mut_ptr()));
     if s as i32 == 0 {
         ok(o.assume_init());
     }
@@ -292,7 +315,11 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 }
                 use_opened = true;
                 hits.clear();
-                let s = feud_open(storage.as_ptr(), storage.len(), out!(null, opened));
+                let s = feud_open(
+                    storage.as_ptr(),
+                    storage.len(),
+                    or_null(null, opened.as_mut_ptr()),
+                );
                 storages.push(storage);
                 s
             }
@@ -313,7 +340,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
             Op::Blob => {
                 let mut p = ptr::null();
                 let mut len = 0usize;
-                let s = feud_blob(c, &mut p, if null { ptr::null_mut() } else { &mut len });
+                let s = feud_blob(c, &mut p, or_null(null, &mut len));
                 if s as i32 == 0 {
                     let b = core::slice::from_raw_parts(p, len);
                     assert_eq!(&b[..8], b"FEUDFACT");
@@ -328,62 +355,30 @@ fuzz_target!(|input: Input<'_>| unsafe {
             ),
             Op::Get { kind, index } => {
                 let index = &index.get();
+                // Each getter, and every string of what it fills.
+                macro_rules! get {
+                    ($get:ident, [$($($field:ident).+),*]) => {
+                        with_out(null, |o| $get(c, *index, o), |o| {
+                            check_strs(&[$(&o.$($field).+),*])
+                        })
+                    };
+                }
                 let s = match kind % 7 {
-                    0 => with_out::<feud_source>(
-                        null,
-                        |o| feud_get_source(c, *index, o),
-                        |o| {
-                            check_strs(&[
-                                &o.key,
-                                &o.outlet,
-                                &o.headline,
-                                &o.notes,
-                                &o.published.note,
-                            ])
-                        },
+                    0 => get!(
+                        feud_get_source,
+                        [key, outlet, headline, notes, published.note]
                     ),
-                    1 => with_out::<feud_entity>(
-                        null,
-                        |o| feud_get_entity(c, *index, o),
-                        |o| check_strs(&[&o.key, &o.name, &o.kind_name, &o.notes]),
+                    1 => get!(feud_get_entity, [key, name, kind_name, notes]),
+                    2 => get!(
+                        feud_get_quote,
+                        [key, speaker_name, text, medium_name, context, dating.note]
                     ),
-                    2 => with_out::<feud_quote>(
-                        null,
-                        |o| feud_get_quote(c, *index, o),
-                        |o| {
-                            check_strs(&[
-                                &o.key,
-                                &o.speaker_name,
-                                &o.text,
-                                &o.medium_name,
-                                &o.context,
-                                &o.dating.note,
-                            ])
-                        },
+                    3 => get!(feud_get_event, [key, title, summary, dating.note]),
+                    4 => get!(
+                        feud_get_figure,
+                        [key, unit, qualifier_name, refers_to, dating.note]
                     ),
-                    3 => with_out::<feud_event>(
-                        null,
-                        |o| feud_get_event(c, *index, o),
-                        |o| check_strs(&[&o.key, &o.title, &o.summary, &o.dating.note]),
-                    ),
-                    4 => with_out::<feud_figure>(
-                        null,
-                        |o| feud_get_figure(c, *index, o),
-                        |o| {
-                            check_strs(&[
-                                &o.key,
-                                &o.unit,
-                                &o.qualifier_name,
-                                &o.refers_to,
-                                &o.dating.note,
-                            ])
-                        },
-                    ),
-                    5 => with_out::<feud_discrepancy>(
-                        null,
-                        |o| feud_get_discrepancy(c, *index, o),
-                        |o| check_strs(&[&o.key, &o.title, &o.description]),
-                    ),
+                    5 => get!(feud_get_discrepancy, [key, title, description]),
                     _ => {
                         // A NULL corpus handle.
                         let mut o = MaybeUninit::<feud_quote>::uninit();
@@ -451,9 +446,11 @@ fuzz_target!(|input: Input<'_>| unsafe {
             Op::Timeline { from, to, i } => {
                 let f = from.map(date);
                 let t = to.map(date);
-                let from = f.as_ref().map_or(ptr::null(), |d| d as *const _);
-                let to = t.as_ref().map_or(ptr::null(), |d| d as *const _);
-                with_out::<feud_entry>(null, |o| feud_timeline(c, from, to, *i as usize, o), drop)
+                with_out::<feud_entry>(
+                    null,
+                    |o| feud_timeline(c, opt_ptr(&f), opt_ptr(&t), *i as usize, o),
+                    drop,
+                )
             }
             Op::Thread { quote, i } => with_out::<feud_thread_entry>(
                 null,
@@ -477,20 +474,15 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 filter: f,
                 capacity,
             } => {
-                let q = cstring(query);
-                let f = f.as_ref().map(filter);
+                let (q, f) = search_args(query, f);
                 hits =
                     vec![MaybeUninit::<feud_hit>::zeroed().assume_init(); *capacity as usize % 32];
                 let mut sum = MaybeUninit::<feud_summary>::uninit();
                 let s = feud_search(
                     c,
                     q.as_ptr() as *const c_char,
-                    f.as_ref().map_or(ptr::null(), |f| f as *const _),
-                    if null {
-                        ptr::null_mut()
-                    } else {
-                        hits.as_mut_ptr()
-                    },
+                    opt_ptr(&f),
+                    or_null(null, hits.as_mut_ptr()),
                     hits.len(),
                     sum.as_mut_ptr(),
                 );
@@ -510,11 +502,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     }
                     hits.truncate(sum.returned);
                     for h in &hits {
-                        let mut t = MaybeUninit::<feud_str>::uninit();
-                        let hs = feud_hit_text(c, h, t.as_mut_ptr());
-                        assert_eq!(hs as i32, 0, "a hit's text must exist");
-                        let t = t.assume_init();
-                        check_str(&t);
+                        let t = hit_text(c, h);
                         assert!(h.start <= h.end && h.end as usize <= t.len);
                     }
                 } else {
@@ -527,18 +515,13 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 filter: f,
                 steps,
             } => {
-                let q = cstring(query);
-                let f = f.as_ref().map(filter);
+                let (q, f) = search_args(query, f);
                 let mut cur = Box::new(MaybeUninit::<feud_cursor>::zeroed());
                 let s = feud_cursor_open(
                     c,
                     q.as_ptr() as *const c_char,
-                    f.as_ref().map_or(ptr::null(), |f| f as *const _),
-                    if null {
-                        ptr::null_mut()
-                    } else {
-                        cur.as_mut_ptr()
-                    },
+                    opt_ptr(&f),
+                    or_null(null, cur.as_mut_ptr()),
                 );
                 if s as i32 == 0 {
                     for _ in 0..*steps {
@@ -548,9 +531,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
                         if hs as i32 != 0 {
                             break;
                         }
-                        let mut t = MaybeUninit::<feud_str>::uninit();
-                        assert_eq!(feud_hit_text(c, h.as_ptr(), t.as_mut_ptr()) as i32, 0);
-                        check_str(&t.assume_init());
+                        hit_text(c, h.as_ptr());
                     }
                 }
                 s
@@ -564,7 +545,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     index.get(),
                     buf.as_mut_ptr() as *mut c_char,
                     buf.len(),
-                    if null { ptr::null_mut() } else { &mut needed },
+                    or_null(null, &mut needed),
                 );
                 check_text_buf(s, &buf)
             }
@@ -581,7 +562,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     *charset,
                     buf.as_mut_ptr() as *mut c_char,
                     buf.len(),
-                    if null { ptr::null_mut() } else { &mut needed },
+                    or_null(null, &mut needed),
                 );
                 check_text_buf(s, &buf)
             }
@@ -595,7 +576,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     buf.as_mut_ptr() as *mut c_char,
                     buf.len(),
                     &mut needed,
-                    if null { ptr::null_mut() } else { &mut lines },
+                    or_null(null, &mut lines),
                 );
                 check_text_buf(s, &buf)
             }
