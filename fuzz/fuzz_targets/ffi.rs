@@ -161,6 +161,13 @@ unsafe fn check_str(s: &feud_str) {
     core::str::from_utf8(&bytes[..s.len]).expect("UTF-8");
 }
 
+/// Every string of a filled record struct, as `check_str`.
+unsafe fn check_strs(strs: &[&feud_str]) {
+    for s in strs {
+        check_str(s);
+    }
+}
+
 unsafe fn check_cstr(p: *const c_char) {
     assert!(!p.is_null());
     CStr::from_ptr(p).to_str().expect("UTF-8");
@@ -185,6 +192,12 @@ fn filter(f: &Filter) -> feud_filter {
         from: date(f.from),
         to: date(f.to),
     }
+}
+
+/// What `feud_search` and `feud_cursor_open` are given: the query,
+/// NUL-terminated, and the filter as C sees it.
+fn search_args(query: &[u8], f: &Option<Filter>) -> (Vec<u8>, Option<feud_filter>) {
+    (cstring(query), f.as_ref().map(filter))
 }
 
 fn edit_blob(edits: &[u8]) -> Vec<u8> {
@@ -214,14 +227,57 @@ unsafe fn assert_found_within_count(c: *const feud_corpus, kind: u8, index: u32)
     );
 }
 
-macro_rules! out {
-    ($null:expr, $v:ident) => {
-        if $null {
-            ptr::null_mut()
-        } else {
-            $v.as_mut_ptr()
-        }
-    };
+/// `p`, or NULL when `null`: the out-pointer a call is given.
+fn or_null<T>(null: bool, p: *mut T) -> *mut T {
+    if null {
+        ptr::null_mut()
+    } else {
+        p
+    }
+}
+
+/// An optional argument's pointer, NULL for none.
+fn opt_ptr<T>(v: &Option<T>) -> *const T {
+    v.as_ref().map_or(ptr::null(), |v| v as *const T)
+}
+
+/// The text a hit points into: it must exist, and be a good string.
+unsafe fn hit_text(c: *const feud_corpus, h: *const feud_hit) -> feud_str {
+    let mut t = MaybeUninit::<feud_str>::uninit();
+    assert_eq!(
+        feud_hit_text(c, h, t.as_mut_ptr()) as i32,
+        0,
+        "a hit's text must exist"
+    );
+    let t = t.assume_init();
+    check_str(&t);
+    t
+}
+
+/// One call writing through an out-pointer, given NULL when `null`: on
+/// success `ok` checks what was written.
+unsafe fn with_out<T>(
+    null: bool,
+    call: impl FnOnce(*mut T) -> feud_status,
+    ok: impl FnOnce(T),
+) -> feud_status {
+    let mut o = MaybeUninit::<T>::uninit();
+    let s = call(or_null(null, o.as_mut_ptr()));
+    if s as i32 == 0 {
+        ok(o.assume_init());
+    }
+    s
+}
+
+/// snprintf semantics after a text-writing call: on success or
+/// `FEUD_ERR_BUFFER_TOO_SMALL`, any non-empty buffer holds a NUL-terminated
+/// UTF-8 prefix, complete or not.
+fn check_text_buf(s: feud_status, buf: &[u8]) -> feud_status {
+    if matches!(s as i32, 0 | 6) && !buf.is_empty() {
+        let end = buf.iter().position(|&b| b == 0).expect("NUL-terminated");
+        core::str::from_utf8(&buf[..end]).expect("UTF-8");
+    }
+    s
 }
 
 fuzz_target!(|input: Input<'_>| unsafe {
@@ -259,7 +315,11 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 }
                 use_opened = true;
                 hits.clear();
-                let s = feud_open(storage.as_ptr(), storage.len(), out!(null, opened));
+                let s = feud_open(
+                    storage.as_ptr(),
+                    storage.len(),
+                    or_null(null, opened.as_mut_ptr()),
+                );
                 storages.push(storage);
                 s
             }
@@ -280,108 +340,45 @@ fuzz_target!(|input: Input<'_>| unsafe {
             Op::Blob => {
                 let mut p = ptr::null();
                 let mut len = 0usize;
-                let s = feud_blob(c, &mut p, if null { ptr::null_mut() } else { &mut len });
+                let s = feud_blob(c, &mut p, or_null(null, &mut len));
                 if s as i32 == 0 {
                     let b = core::slice::from_raw_parts(p, len);
                     assert_eq!(&b[..8], b"FEUDFACT");
                 }
                 s
             }
-            Op::Count { kind } => {
-                let mut o = MaybeUninit::<usize>::uninit();
-                feud_count(c, *kind, out!(null, o))
-            }
-            Op::Stats => {
-                let mut o = MaybeUninit::<feud_stats>::uninit();
-                let s = feud_get_stats(c, out!(null, o));
-                if s as i32 == 0 {
-                    let o = o.assume_init();
-                    assert_eq!(o.counts.iter().sum::<usize>(), o.total_records);
-                }
-                s
-            }
+            Op::Count { kind } => with_out::<usize>(null, |o| feud_count(c, *kind, o), drop),
+            Op::Stats => with_out::<feud_stats>(
+                null,
+                |o| feud_get_stats(c, o),
+                |o| assert_eq!(o.counts.iter().sum::<usize>(), o.total_records),
+            ),
             Op::Get { kind, index } => {
                 let index = &index.get();
+                // Each getter, and every string of what it fills.
+                macro_rules! get {
+                    ($get:ident, [$($($field:ident).+),*]) => {
+                        with_out(null, |o| $get(c, *index, o), |o| {
+                            check_strs(&[$(&o.$($field).+),*])
+                        })
+                    };
+                }
                 let s = match kind % 7 {
-                    0 => {
-                        let mut o = MaybeUninit::<feud_source>::uninit();
-                        let s = feud_get_source(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [&o.key, &o.outlet, &o.headline, &o.notes, &o.published.note] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
-                    1 => {
-                        let mut o = MaybeUninit::<feud_entity>::uninit();
-                        let s = feud_get_entity(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [&o.key, &o.name, &o.kind_name, &o.notes] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
-                    2 => {
-                        let mut o = MaybeUninit::<feud_quote>::uninit();
-                        let s = feud_get_quote(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [
-                                &o.key,
-                                &o.speaker_name,
-                                &o.text,
-                                &o.medium_name,
-                                &o.context,
-                                &o.dating.note,
-                            ] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
-                    3 => {
-                        let mut o = MaybeUninit::<feud_event>::uninit();
-                        let s = feud_get_event(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [&o.key, &o.title, &o.summary, &o.dating.note] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
-                    4 => {
-                        let mut o = MaybeUninit::<feud_figure>::uninit();
-                        let s = feud_get_figure(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [
-                                &o.key,
-                                &o.unit,
-                                &o.qualifier_name,
-                                &o.refers_to,
-                                &o.dating.note,
-                            ] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
-                    5 => {
-                        let mut o = MaybeUninit::<feud_discrepancy>::uninit();
-                        let s = feud_get_discrepancy(c, *index, out!(null, o));
-                        if s as i32 == 0 {
-                            let o = o.assume_init();
-                            for t in [&o.key, &o.title, &o.description] {
-                                check_str(t);
-                            }
-                        }
-                        s
-                    }
+                    0 => get!(
+                        feud_get_source,
+                        [key, outlet, headline, notes, published.note]
+                    ),
+                    1 => get!(feud_get_entity, [key, name, kind_name, notes]),
+                    2 => get!(
+                        feud_get_quote,
+                        [key, speaker_name, text, medium_name, context, dating.note]
+                    ),
+                    3 => get!(feud_get_event, [key, title, summary, dating.note]),
+                    4 => get!(
+                        feud_get_figure,
+                        [key, unit, qualifier_name, refers_to, dating.note]
+                    ),
+                    5 => get!(feud_get_discrepancy, [key, title, description]),
                     _ => {
                         // A NULL corpus handle.
                         let mut o = MaybeUninit::<feud_quote>::uninit();
@@ -395,45 +392,34 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 }
                 s
             }
-            Op::ListLen { kind, index, list } => {
-                let mut o = MaybeUninit::<usize>::uninit();
-                let s = feud_list_len(c, *kind, index.get(), *list, out!(null, o));
-                if s as i32 == 0 {
-                    assert_found_within_count(c, *kind, index.get());
-                }
-                s
-            }
+            Op::ListLen { kind, index, list } => with_out::<usize>(
+                null,
+                |o| feud_list_len(c, *kind, index.get(), *list, o),
+                |_| assert_found_within_count(c, *kind, index.get()),
+            ),
             Op::ListItem {
                 kind,
                 index,
                 list,
                 i,
-            } => {
-                let mut o = MaybeUninit::<feud_item>::uninit();
-                let s = feud_list_item(c, *kind, index.get(), *list, *i as usize, out!(null, o));
-                if s as i32 == 0 {
-                    check_str(&o.assume_init().text);
-                }
-                s
-            }
-            Op::VariantSource { quote, variant, i } => {
-                let mut o = MaybeUninit::<u32>::uninit();
-                let s =
-                    feud_variant_source(c, quote.get(), variant.get(), *i as usize, out!(null, o));
-                if s as i32 == 0 {
-                    assert_found_within_count(c, FEUD_KIND_QUOTE, quote.get());
-                }
-                s
-            }
-            Op::Key { kind, index } => {
-                let mut o = MaybeUninit::<feud_str>::uninit();
-                let s = feud_key(c, *kind, index.get(), out!(null, o));
-                if s as i32 == 0 {
-                    check_str(&o.assume_init());
+            } => with_out::<feud_item>(
+                null,
+                |o| feud_list_item(c, *kind, index.get(), *list, *i as usize, o),
+                |o| check_str(&o.text),
+            ),
+            Op::VariantSource { quote, variant, i } => with_out::<u32>(
+                null,
+                |o| feud_variant_source(c, quote.get(), variant.get(), *i as usize, o),
+                |_| assert_found_within_count(c, FEUD_KIND_QUOTE, quote.get()),
+            ),
+            Op::Key { kind, index } => with_out::<feud_str>(
+                null,
+                |o| feud_key(c, *kind, index.get(), o),
+                |o| {
+                    check_str(&o);
                     assert_found_within_count(c, *kind, index.get());
-                }
-                s
-            }
+                },
+            ),
             Op::FindKey { key } => {
                 let k = cstring(key);
                 let mut o = MaybeUninit::<feud_ref>::uninit();
@@ -446,37 +432,32 @@ fuzz_target!(|input: Input<'_>| unsafe {
             }
             Op::EntityByName { name } => {
                 let k = cstring(name);
-                let mut o = MaybeUninit::<u32>::uninit();
-                feud_entity_by_name(c, k.as_ptr() as *const c_char, out!(null, o))
+                with_out::<u32>(
+                    null,
+                    |o| feud_entity_by_name(c, k.as_ptr() as *const c_char, o),
+                    drop,
+                )
             }
-            Op::QuoteBy { speaker, i } => {
-                let mut o = MaybeUninit::<u32>::uninit();
-                feud_quote_by(c, speaker.get(), *i as usize, out!(null, o))
-            }
+            Op::QuoteBy { speaker, i } => with_out::<u32>(
+                null,
+                |o| feud_quote_by(c, speaker.get(), *i as usize, o),
+                drop,
+            ),
             Op::Timeline { from, to, i } => {
                 let f = from.map(date);
                 let t = to.map(date);
-                let mut o = MaybeUninit::<feud_entry>::uninit();
-                feud_timeline(
-                    c,
-                    f.as_ref().map_or(ptr::null(), |d| d as *const _),
-                    t.as_ref().map_or(ptr::null(), |d| d as *const _),
-                    *i as usize,
-                    out!(null, o),
+                with_out::<feud_entry>(
+                    null,
+                    |o| feud_timeline(c, opt_ptr(&f), opt_ptr(&t), *i as usize, o),
+                    drop,
                 )
             }
-            Op::Thread { quote, i } => {
-                let mut o = MaybeUninit::<feud_thread_entry>::uninit();
-                let s = feud_thread(c, quote.get(), *i as usize, out!(null, o));
-                if s as i32 == 0 {
-                    assert_found_within_count(c, FEUD_KIND_QUOTE, quote.get());
-                }
-                s
-            }
-            Op::Random { seed } => {
-                let mut o = MaybeUninit::<u32>::uninit();
-                feud_random_quote(c, *seed, out!(null, o))
-            }
+            Op::Thread { quote, i } => with_out::<feud_thread_entry>(
+                null,
+                |o| feud_thread(c, quote.get(), *i as usize, o),
+                |_| assert_found_within_count(c, FEUD_KIND_QUOTE, quote.get()),
+            ),
+            Op::Random { seed } => with_out::<u32>(null, |o| feud_random_quote(c, *seed, o), drop),
             Op::Names {
                 kind,
                 field,
@@ -493,20 +474,15 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 filter: f,
                 capacity,
             } => {
-                let q = cstring(query);
-                let f = f.as_ref().map(filter);
+                let (q, f) = search_args(query, f);
                 hits =
                     vec![MaybeUninit::<feud_hit>::zeroed().assume_init(); *capacity as usize % 32];
                 let mut sum = MaybeUninit::<feud_summary>::uninit();
                 let s = feud_search(
                     c,
                     q.as_ptr() as *const c_char,
-                    f.as_ref().map_or(ptr::null(), |f| f as *const _),
-                    if null {
-                        ptr::null_mut()
-                    } else {
-                        hits.as_mut_ptr()
-                    },
+                    opt_ptr(&f),
+                    or_null(null, hits.as_mut_ptr()),
                     hits.len(),
                     sum.as_mut_ptr(),
                 );
@@ -514,7 +490,10 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     if let Some(f) = f.as_ref().filter(|f| f.has_entity) {
                         assert_found_within_count(c, FEUD_KIND_ENTITY, f.entity);
                     }
-                    assert!(f.as_ref().is_none_or(|f| f.mode <= 1), "an unknown mode is refused");
+                    assert!(
+                        f.as_ref().is_none_or(|f| f.mode <= 1),
+                        "an unknown mode is refused"
+                    );
                     let sum = sum.assume_init();
                     assert!(sum.returned <= hits.len() && sum.partial <= sum.returned);
                     assert!(sum.returned - sum.partial <= sum.total);
@@ -523,11 +502,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     }
                     hits.truncate(sum.returned);
                     for h in &hits {
-                        let mut t = MaybeUninit::<feud_str>::uninit();
-                        let hs = feud_hit_text(c, h, t.as_mut_ptr());
-                        assert_eq!(hs as i32, 0, "a hit's text must exist");
-                        let t = t.assume_init();
-                        check_str(&t);
+                        let t = hit_text(c, h);
                         assert!(h.start <= h.end && h.end as usize <= t.len);
                     }
                 } else {
@@ -540,18 +515,13 @@ fuzz_target!(|input: Input<'_>| unsafe {
                 filter: f,
                 steps,
             } => {
-                let q = cstring(query);
-                let f = f.as_ref().map(filter);
+                let (q, f) = search_args(query, f);
                 let mut cur = Box::new(MaybeUninit::<feud_cursor>::zeroed());
                 let s = feud_cursor_open(
                     c,
                     q.as_ptr() as *const c_char,
-                    f.as_ref().map_or(ptr::null(), |f| f as *const _),
-                    if null {
-                        ptr::null_mut()
-                    } else {
-                        cur.as_mut_ptr()
-                    },
+                    opt_ptr(&f),
+                    or_null(null, cur.as_mut_ptr()),
                 );
                 if s as i32 == 0 {
                     for _ in 0..*steps {
@@ -561,9 +531,7 @@ fuzz_target!(|input: Input<'_>| unsafe {
                         if hs as i32 != 0 {
                             break;
                         }
-                        let mut t = MaybeUninit::<feud_str>::uninit();
-                        assert_eq!(feud_hit_text(c, h.as_ptr(), t.as_mut_ptr()) as i32, 0);
-                        check_str(&t.assume_init());
+                        hit_text(c, h.as_ptr());
                     }
                 }
                 s
@@ -577,15 +545,9 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     index.get(),
                     buf.as_mut_ptr() as *mut c_char,
                     buf.len(),
-                    if null { ptr::null_mut() } else { &mut needed },
+                    or_null(null, &mut needed),
                 );
-                // snprintf semantics: any non-empty buffer holds a
-                // NUL-terminated UTF-8 prefix, complete or not.
-                if matches!(s as i32, 0 | 6) && !buf.is_empty() {
-                    let end = buf.iter().position(|&b| b == 0).expect("NUL-terminated");
-                    core::str::from_utf8(&buf[..end]).expect("UTF-8");
-                }
-                s
+                check_text_buf(s, &buf)
             }
             Op::Translit {
                 text,
@@ -600,15 +562,9 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     *charset,
                     buf.as_mut_ptr() as *mut c_char,
                     buf.len(),
-                    if null { ptr::null_mut() } else { &mut needed },
+                    or_null(null, &mut needed),
                 );
-                // snprintf semantics: any non-empty buffer holds a
-                // NUL-terminated UTF-8 prefix, complete or not.
-                if matches!(s as i32, 0 | 6) && !buf.is_empty() {
-                    let end = buf.iter().position(|&b| b == 0).expect("NUL-terminated");
-                    core::str::from_utf8(&buf[..end]).expect("UTF-8");
-                }
-                s
+                check_text_buf(s, &buf)
             }
             Op::Wrap { text, cols, size } => {
                 let mut buf = vec![0u8; *size as usize % 512];
@@ -620,15 +576,9 @@ fuzz_target!(|input: Input<'_>| unsafe {
                     buf.as_mut_ptr() as *mut c_char,
                     buf.len(),
                     &mut needed,
-                    if null { ptr::null_mut() } else { &mut lines },
+                    or_null(null, &mut lines),
                 );
-                // snprintf semantics: any non-empty buffer holds a
-                // NUL-terminated UTF-8 prefix, complete or not.
-                if matches!(s as i32, 0 | 6) && !buf.is_empty() {
-                    let end = buf.iter().position(|&b| b == 0).expect("NUL-terminated");
-                    core::str::from_utf8(&buf[..end]).expect("UTF-8");
-                }
-                s
+                check_text_buf(s, &buf)
             }
         };
         assert!(

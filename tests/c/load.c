@@ -80,6 +80,13 @@ static uint64_t mix_hit(uint64_t h, const feud_hit *x) {
     return mix(h, x->precision);
 }
 
+/* Digests a call's status into *h first, as every case does; whether the
+ * call succeeded, so that what it returned is digested next. */
+static int mixed_ok(uint64_t *h, feud_status s) {
+    *h = mix(*h, s);
+    return s == FEUD_OK;
+}
+
 /* Runs one case and digests everything it returns. */
 static uint64_t run_case(const feud_corpus *c, const test_case *k) {
     uint64_t h = 1469598103934665603ULL;
@@ -87,9 +94,7 @@ static uint64_t run_case(const feud_corpus *c, const test_case *k) {
     switch (k->op) {
     case OP_FIND_KEY: {
         feud_ref r;
-        feud_status s = feud_find_key(c, k->text, &r);
-        h = mix(h, s);
-        if (s == FEUD_OK) {
+        if (mixed_ok(&h, feud_find_key(c, k->text, &r))) {
             h = mix(h, r.kind);
             h = mix(h, r.index);
         }
@@ -106,9 +111,7 @@ static uint64_t run_case(const feud_corpus *c, const test_case *k) {
     }
     case OP_GET_QUOTE: {
         feud_quote q;
-        feud_status s = feud_get_quote(c, k->index, &q);
-        h = mix(h, s);
-        if (s == FEUD_OK) {
+        if (mixed_ok(&h, feud_get_quote(c, k->index, &q))) {
             h = mix_str(h, q.key);
             h = mix_str(h, q.text);
             h = mix_str(h, q.speaker_name);
@@ -128,9 +131,7 @@ static uint64_t run_case(const feud_corpus *c, const test_case *k) {
     case OP_THREAD: {
         for (size_t i = 0; i < 64; i++) {
             feud_thread_entry t;
-            feud_status s = feud_thread(c, k->index, i, &t);
-            h = mix(h, s);
-            if (s != FEUD_OK) break;
+            if (!mixed_ok(&h, feud_thread(c, k->index, i, &t))) break;
             h = mix(h, t.quote);
             h = mix(h, t.depth);
         }
@@ -139,11 +140,9 @@ static uint64_t run_case(const feud_corpus *c, const test_case *k) {
     case OP_TIMELINE: {
         for (size_t i = 0; i < 8; i++) {
             feud_entry e;
-            feud_status s = feud_timeline(c, k->use_filter ? &k->filter.from : NULL,
-                                          k->use_filter ? &k->filter.to : NULL,
-                                          k->index + i, &e);
-            h = mix(h, s);
-            if (s != FEUD_OK) break;
+            const feud_date *from = k->use_filter ? &k->filter.from : NULL;
+            const feud_date *to = k->use_filter ? &k->filter.to : NULL;
+            if (!mixed_ok(&h, feud_timeline(c, from, to, k->index + i, &e))) break;
             h = mix(h, e.record.kind);
             h = mix(h, e.record.index);
             h = mix(h, e.date.year * 10000u + e.date.month * 100u + e.date.day);
@@ -171,9 +170,7 @@ static uint64_t run_case(const feud_corpus *c, const test_case *k) {
         h = mix(h, s);
         for (size_t i = 0; s == FEUD_OK && i < 400; i++) {
             feud_hit x;
-            feud_status n = feud_cursor_next(&cur, &x);
-            h = mix(h, n);
-            if (n != FEUD_OK) break;
+            if (!mixed_ok(&h, feud_cursor_next(&cur, &x))) break;
             h = mix_hit(h, &x);
         }
         break;

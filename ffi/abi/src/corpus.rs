@@ -72,6 +72,21 @@ pub(crate) fn corpus_of<'h>(c: *const feud_corpus) -> Res<&'h Corpus<'static>> {
     Ok(unsafe { &(*h).corpus })
 }
 
+/// The body of a function that answers into one `*out`: the handle is read,
+/// a NULL `out` refused, then `answer` finds the value (or refuses) and it is
+/// written to `*out`.
+pub(crate) fn answer<T>(
+    corpus: *const feud_corpus,
+    out: *mut T,
+    answer: impl FnOnce(&Corpus<'static>) -> Res<T>,
+) -> feud_status {
+    boundary(|| {
+        let c = corpus_of(corpus)?;
+        need(out)?;
+        put(out, answer(c)?)
+    })
+}
+
 /// Validates a blob loaded at run time (a file, a flash partition) and makes
 /// `*out` a handle reading from it. Bytes after the blob's declared length
 /// are ignored. Nothing is copied: the caller must keep `bytes` alive and
@@ -174,18 +189,14 @@ pub unsafe extern "C" fn feud_get_stats(
     corpus: *const feud_corpus,
     out: *mut feud_stats,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
+    answer(corpus, out, |c| {
         let s = c.stats();
-        put(
-            out,
-            feud_stats {
-                counts: s.counts,
-                total_records: c.total_records(),
-                blob_bytes: s.blob_bytes,
-                search_text_bytes: s.search_text_bytes,
-                fields: s.fields,
-            },
-        )
+        Ok(feud_stats {
+            counts: s.counts,
+            total_records: c.total_records(),
+            blob_bytes: s.blob_bytes,
+            search_text_bytes: s.search_text_bytes,
+            fields: s.fields,
+        })
     })
 }

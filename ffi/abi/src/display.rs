@@ -4,10 +4,11 @@
 
 use core::ffi::c_char;
 
-use feudfacts::{Charset, RecordRef};
+use feudfacts::Charset;
 
 use crate::corpus::*;
 use crate::enums::*;
+use crate::records::record_of;
 use crate::status::*;
 use crate::strings::*;
 
@@ -33,15 +34,13 @@ pub unsafe extern "C" fn feud_format_line(
     needed: *mut usize,
 ) -> feud_status {
     boundary(|| {
-        let c = corpus_of(corpus)?;
-        let r = RecordRef::new(kind_of(kind)?, index);
+        let (c, r) = record_of(corpus, kind, index)?;
         if c.record(r).is_none() {
             return Err(FEUD_ERR_NOT_FOUND);
         }
-        let out = text_buf(buf, size)?;
-        let cap = out.len();
-        let n = feudfacts::write_line(c, r, out).ok_or(FEUD_ERR_NOT_FOUND)?;
-        finish_text(n, cap, needed)
+        write_text(buf, size, needed, |out| {
+            feudfacts::write_line(c, r, out).ok_or(FEUD_ERR_NOT_FOUND)
+        })
     })
 }
 
@@ -71,10 +70,9 @@ pub unsafe extern "C" fn feud_translit(
             FEUD_CHARSET_LATIN1 => Charset::Latin1,
             _ => return Err(FEUD_ERR_INVALID_ARGUMENT),
         };
-        let out = text_buf(buf, size)?;
-        let cap = out.len();
-        let n = feudfacts::translit_into(text, cs, out);
-        finish_text(n, cap, needed)
+        write_text(buf, size, needed, |out| {
+            Ok(feudfacts::translit_into(text, cs, out))
+        })
     })
 }
 
@@ -101,45 +99,46 @@ pub unsafe extern "C" fn feud_wrap(
 ) -> feud_status {
     boundary(|| {
         let text = utf8(s, len)?;
-        let out = text_buf(buf, size)?;
-        let cap = out.len();
-        let (mut n, mut count) = (0usize, 0usize);
-        let mut fits = true;
-        for line in feudfacts::wrap(text, cols as usize) {
-            let sep: &[u8] = if count > 0 { b"\n" } else { b"" };
-            for part in [sep, line.as_bytes()] {
-                // Whole lines only once something did not fit: a line is
-                // cut at a character boundary, never inside one.
-                let end = n + part.len();
-                if fits && end <= cap {
-                    if let Some(dst) = out.get_mut(n..end) {
-                        // A zip copy: copy_from_slice keeps a length-mismatch
-                        // panic path at opt-level z (ci/panic-free).
-                        for (d, b) in dst.iter_mut().zip(part) {
-                            *d = *b;
+        write_text(buf, size, needed, |out| {
+            let cap = out.len();
+            let (mut n, mut count) = (0usize, 0usize);
+            let mut fits = true;
+            for line in feudfacts::wrap(text, cols as usize) {
+                let sep: &[u8] = if count > 0 { b"\n" } else { b"" };
+                for part in [sep, line.as_bytes()] {
+                    // Whole lines only once something did not fit: a line is
+                    // cut at a character boundary, never inside one.
+                    let end = n + part.len();
+                    if fits && end <= cap {
+                        if let Some(dst) = out.get_mut(n..end) {
+                            // A zip copy: copy_from_slice keeps a length-mismatch
+                            // panic path at opt-level z (ci/panic-free).
+                            for (d, b) in dst.iter_mut().zip(part) {
+                                *d = *b;
+                            }
                         }
-                    }
-                } else if fits {
-                    let room = cap - n;
-                    let mut cut = room.min(part.len());
-                    // Back off to a character boundary (`get`: no panic path).
-                    while cut > 0 && part.get(cut).is_some_and(|b| b & 0xc0 == 0x80) {
-                        cut -= 1;
-                    }
-                    if let (Some(dst), Some(src)) = (out.get_mut(n..n + cut), part.get(..cut)) {
-                        for (d, b) in dst.iter_mut().zip(src) {
-                            *d = *b;
+                    } else if fits {
+                        let room = cap - n;
+                        let mut cut = room.min(part.len());
+                        // Back off to a character boundary (`get`: no panic path).
+                        while cut > 0 && part.get(cut).is_some_and(|b| b & 0xc0 == 0x80) {
+                            cut -= 1;
                         }
+                        if let (Some(dst), Some(src)) = (out.get_mut(n..n + cut), part.get(..cut)) {
+                            for (d, b) in dst.iter_mut().zip(src) {
+                                *d = *b;
+                            }
+                        }
+                        fits = false;
                     }
-                    fits = false;
+                    n = end;
                 }
-                n = end;
+                count += 1;
             }
-            count += 1;
-        }
-        if !lines.is_null() {
-            put(lines, count)?;
-        }
-        finish_text(n, cap, needed)
+            if !lines.is_null() {
+                put(lines, count)?;
+            }
+            Ok(n)
+        })
     })
 }

@@ -4,7 +4,7 @@
 
 use core::ffi::c_char;
 
-use feudfacts::RecordRef;
+use feudfacts::Corpus;
 
 use crate::corpus::*;
 use crate::date::*;
@@ -35,6 +35,23 @@ pub struct feud_thread_entry {
     pub depth: u32,
 }
 
+/// The body of a lookup by a NUL-terminated string: the handle is read, then
+/// `name`, a NULL `out` refused, and what `find` finds goes to `*out`
+/// (`FEUD_ERR_NOT_FOUND` when nothing).
+fn by_name<T>(
+    corpus: *const feud_corpus,
+    name: *const c_char,
+    out: *mut T,
+    find: impl FnOnce(&Corpus<'static>, &str) -> Option<T>,
+) -> feud_status {
+    boundary(|| {
+        let c = corpus_of(corpus)?;
+        let n = c_str(name)?;
+        need(out)?;
+        put(out, find(c, n).ok_or(FEUD_ERR_NOT_FOUND)?)
+    })
+}
+
 /// The key of record `kind` `index` (`sam-altman`, `q-…`) into `*out`.
 ///
 /// # Safety
@@ -47,8 +64,7 @@ pub unsafe extern "C" fn feud_key(
     out: *mut feud_str,
 ) -> feud_status {
     boundary(|| {
-        let c = corpus_of(corpus)?;
-        let r = RecordRef::new(kind_of(kind)?, index);
+        let (c, r) = record_of(corpus, kind, index)?;
         need(out)?;
         put(out, feud_str::of(c.key(r).ok_or(FEUD_ERR_NOT_FOUND)?))
     })
@@ -64,12 +80,7 @@ pub unsafe extern "C" fn feud_find_key(
     key: *const c_char,
     out: *mut feud_ref,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        let k = c_str(key)?;
-        need(out)?;
-        put(out, feud_ref::of(c.find_key(k).ok_or(FEUD_ERR_NOT_FOUND)?))
-    })
+    by_name(corpus, key, out, |c, k| c.find_key(k).map(feud_ref::of))
 }
 
 /// The entity whose name or alias is `name` (NUL-terminated; case,
@@ -84,12 +95,7 @@ pub unsafe extern "C" fn feud_entity_by_name(
     name: *const c_char,
     out: *mut u32,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        let n = c_str(name)?;
-        need(out)?;
-        put(out, c.entity_by_name(n).ok_or(FEUD_ERR_NOT_FOUND)?)
-    })
+    by_name(corpus, name, out, |c, n| c.entity_by_name(n))
 }
 
 /// Quote number `i` (0-based, in index order) spoken by entity `speaker`,
@@ -104,11 +110,9 @@ pub unsafe extern "C" fn feud_quote_by(
     i: usize,
     out: *mut u32,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        need(out)?;
+    answer(corpus, out, |c| {
         let (q, _) = c.quotes_by(speaker).nth(i).ok_or(FEUD_ERR_NOT_FOUND)?;
-        put(out, q)
+        Ok(q)
     })
 }
 
@@ -178,17 +182,12 @@ pub unsafe extern "C" fn feud_thread(
     i: usize,
     out: *mut feud_thread_entry,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        need(out)?;
+    answer(corpus, out, |c| {
         let (q, depth) = c.thread(quote).nth(i).ok_or(FEUD_ERR_NOT_FOUND)?;
-        put(
-            out,
-            feud_thread_entry {
-                quote: q,
-                depth: depth as u32,
-            },
-        )
+        Ok(feud_thread_entry {
+            quote: q,
+            depth: depth as u32,
+        })
     })
 }
 
@@ -204,10 +203,8 @@ pub unsafe extern "C" fn feud_random_quote(
     seed: u64,
     out: *mut u32,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        need(out)?;
-        put(out, c.quote_of_the_day(seed).ok_or(FEUD_ERR_NOT_FOUND)?)
+    answer(corpus, out, |c| {
+        c.quote_of_the_day(seed).ok_or(FEUD_ERR_NOT_FOUND)
     })
 }
 

@@ -31,6 +31,17 @@ impl feud_ref {
     }
 }
 
+/// Reads the handle, then record `kind` `index` as the core's reference
+/// (an unknown kind is an invalid argument; the index is not looked up).
+pub(crate) fn record_of<'h>(
+    corpus: *const feud_corpus,
+    kind: feud_kind,
+    index: u32,
+) -> Res<(&'h Corpus<'static>, RecordRef)> {
+    let c = corpus_of(corpus)?;
+    Ok((c, RecordRef::new(kind_of(kind)?, index)))
+}
+
 /// A news article the facts come from.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -200,20 +211,15 @@ pub unsafe extern "C" fn feud_get_source(
     index: u32,
     out: *mut feud_source,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        need(out)?;
+    answer(corpus, out, |c| {
         let s = c.source(index).ok_or(FEUD_ERR_NOT_FOUND)?;
-        put(
-            out,
-            feud_source {
-                key: feud_str::of(s.key),
-                outlet: feud_str::of(s.outlet),
-                headline: feud_str::of(s.headline),
-                published: feud_dating::of(s.published),
-                notes: feud_str::of(s.notes),
-            },
-        )
+        Ok(feud_source {
+            key: feud_str::of(s.key),
+            outlet: feud_str::of(s.outlet),
+            headline: feud_str::of(s.headline),
+            published: feud_dating::of(s.published),
+            notes: feud_str::of(s.notes),
+        })
     })
 }
 
@@ -227,24 +233,19 @@ pub unsafe extern "C" fn feud_get_entity(
     index: u32,
     out: *mut feud_entity,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        need(out)?;
+    answer(corpus, out, |c| {
         let e = c.entity(index).ok_or(FEUD_ERR_NOT_FOUND)?;
         let (kind, kind_name) = named(feudfacts::EntityKind::ALL, e.kind, &ENTITY_KIND_NAMES);
-        put(
-            out,
-            feud_entity {
-                key: feud_str::of(e.key),
-                name: feud_str::of(e.name),
-                kind,
-                kind_name,
-                role_count: count32(e.roles.len())?,
-                alias_count: count32(e.aliases.len())?,
-                source_count: count32(e.sources.len())?,
-                notes: feud_str::of(e.notes),
-            },
-        )
+        Ok(feud_entity {
+            key: feud_str::of(e.key),
+            name: feud_str::of(e.name),
+            kind,
+            kind_name,
+            role_count: count32(e.roles.len())?,
+            alias_count: count32(e.aliases.len())?,
+            source_count: count32(e.sources.len())?,
+            notes: feud_str::of(e.notes),
+        })
     })
 }
 
@@ -258,34 +259,29 @@ pub unsafe extern "C" fn feud_get_quote(
     index: u32,
     out: *mut feud_quote,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        need(out)?;
+    answer(corpus, out, |c| {
         let q = c.quote(index).ok_or(FEUD_ERR_NOT_FOUND)?;
         let (medium, medium_name) = named(feudfacts::Medium::ALL, q.medium, &MEDIUM_NAMES);
         let speaker_name = c
             .entity(q.speaker)
             .map_or(feud_str::EMPTY, |e| feud_str::of(e.name));
-        put(
-            out,
-            feud_quote {
-                key: feud_str::of(q.key),
-                speaker: q.speaker,
-                speaker_name,
-                text: feud_str::of(q.text),
-                dating: feud_dating::of(q.dating),
-                medium,
-                medium_name,
-                reply_to: match q.reply_to {
-                    None => -1,
-                    Some(r) => i32::try_from(r).map_err(|_| FEUD_ERR_MALFORMED_BLOB)?,
-                },
-                context: feud_str::of(q.context),
-                text_source_count: count32(q.text_sources.len())?,
-                variant_count: count32(q.variants.len())?,
-                source_count: count32(q.sources.len())?,
+        Ok(feud_quote {
+            key: feud_str::of(q.key),
+            speaker: q.speaker,
+            speaker_name,
+            text: feud_str::of(q.text),
+            dating: feud_dating::of(q.dating),
+            medium,
+            medium_name,
+            reply_to: match q.reply_to {
+                None => -1,
+                Some(r) => i32::try_from(r).map_err(|_| FEUD_ERR_MALFORMED_BLOB)?,
             },
-        )
+            context: feud_str::of(q.context),
+            text_source_count: count32(q.text_sources.len())?,
+            variant_count: count32(q.variants.len())?,
+            source_count: count32(q.sources.len())?,
+        })
     })
 }
 
@@ -299,22 +295,17 @@ pub unsafe extern "C" fn feud_get_event(
     index: u32,
     out: *mut feud_event,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        need(out)?;
+    answer(corpus, out, |c| {
         let e = c.event(index).ok_or(FEUD_ERR_NOT_FOUND)?;
-        put(
-            out,
-            feud_event {
-                key: feud_str::of(e.key),
-                dating: feud_dating::of(e.dating),
-                title: feud_str::of(e.title),
-                summary: feud_str::of(e.summary),
-                participant_count: count32(e.participants.len())?,
-                quote_count: count32(e.quotes.len())?,
-                source_count: count32(e.sources.len())?,
-            },
-        )
+        Ok(feud_event {
+            key: feud_str::of(e.key),
+            dating: feud_dating::of(e.dating),
+            title: feud_str::of(e.title),
+            summary: feud_str::of(e.summary),
+            participant_count: count32(e.participants.len())?,
+            quote_count: count32(e.quotes.len())?,
+            source_count: count32(e.sources.len())?,
+        })
     })
 }
 
@@ -328,28 +319,23 @@ pub unsafe extern "C" fn feud_get_figure(
     index: u32,
     out: *mut feud_figure,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        need(out)?;
+    answer(corpus, out, |c| {
         let f = c.figure(index).ok_or(FEUD_ERR_NOT_FOUND)?;
         let (qualifier, qualifier_name) =
             named(feudfacts::Qualifier::ALL, f.qualifier, &QUALIFIER_NAMES);
-        put(
-            out,
-            feud_figure {
-                key: feud_str::of(f.key),
-                value: f.value,
-                unit: feud_str::of(f.unit),
-                qualifier,
-                qualifier_name,
-                refers_to: feud_str::of(f.refers_to),
-                dating: feud_dating::of(f.dating),
-                claimed_by_count: count32(f.claimed_by.len())?,
-                disputed_by_count: count32(f.disputed_by.len())?,
-                phrasing_count: count32(f.phrasings.len())?,
-                source_count: count32(f.sources.len())?,
-            },
-        )
+        Ok(feud_figure {
+            key: feud_str::of(f.key),
+            value: f.value,
+            unit: feud_str::of(f.unit),
+            qualifier,
+            qualifier_name,
+            refers_to: feud_str::of(f.refers_to),
+            dating: feud_dating::of(f.dating),
+            claimed_by_count: count32(f.claimed_by.len())?,
+            disputed_by_count: count32(f.disputed_by.len())?,
+            phrasing_count: count32(f.phrasings.len())?,
+            source_count: count32(f.sources.len())?,
+        })
     })
 }
 
@@ -363,21 +349,16 @@ pub unsafe extern "C" fn feud_get_discrepancy(
     index: u32,
     out: *mut feud_discrepancy,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        need(out)?;
+    answer(corpus, out, |c| {
         let d = c.discrepancy(index).ok_or(FEUD_ERR_NOT_FOUND)?;
-        put(
-            out,
-            feud_discrepancy {
-                key: feud_str::of(d.key),
-                title: feud_str::of(d.title),
-                description: feud_str::of(d.description),
-                side_count: count32(d.sides.len())?,
-                related_count: count32(d.related.len())?,
-                source_count: count32(d.sources.len())?,
-            },
-        )
+        Ok(feud_discrepancy {
+            key: feud_str::of(d.key),
+            title: feud_str::of(d.title),
+            description: feud_str::of(d.description),
+            side_count: count32(d.sides.len())?,
+            related_count: count32(d.related.len())?,
+            source_count: count32(d.sources.len())?,
+        })
     })
 }
 
@@ -477,8 +458,7 @@ pub unsafe extern "C" fn feud_list_len(
     out: *mut usize,
 ) -> feud_status {
     boundary(|| {
-        let c = corpus_of(corpus)?;
-        let r = RecordRef::new(kind_of(kind)?, index);
+        let (c, r) = record_of(corpus, kind, index)?;
         need(out)?;
         let (n, _) = list_access(c, r, list, None)?;
         put(out, n)
@@ -502,8 +482,7 @@ pub unsafe extern "C" fn feud_list_item(
     out: *mut feud_item,
 ) -> feud_status {
     boundary(|| {
-        let c = corpus_of(corpus)?;
-        let r = RecordRef::new(kind_of(kind)?, index);
+        let (c, r) = record_of(corpus, kind, index)?;
         need(out)?;
         let (_, item) = list_access(c, r, list, Some(i))?;
         put(out, item.ok_or(FEUD_ERR_NOT_FOUND)?)
@@ -523,11 +502,9 @@ pub unsafe extern "C" fn feud_variant_source(
     i: usize,
     out: *mut u32,
 ) -> feud_status {
-    boundary(|| {
-        let c = corpus_of(corpus)?;
-        need(out)?;
+    answer(corpus, out, |c| {
         let q = c.quote(quote).ok_or(FEUD_ERR_NOT_FOUND)?;
         let v = q.variants.get(variant as usize).ok_or(FEUD_ERR_NOT_FOUND)?;
-        put(out, v.sources.get(i).ok_or(FEUD_ERR_NOT_FOUND)?)
+        v.sources.get(i).ok_or(FEUD_ERR_NOT_FOUND)
     })
 }

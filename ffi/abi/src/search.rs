@@ -283,17 +283,17 @@ pub unsafe extern "C" fn feud_suggest(
         let mut full = [0u8; 2 * feudfacts::MAX_QUERY_LEN];
         let n = c.suggest(&q, &mut full).ok_or(FEUD_ERR_NOT_FOUND)?;
         let text = full.get(..n).ok_or(FEUD_ERR_NOT_FOUND)?;
-        let out = text_buf(buf, size)?;
-        let cap = out.len();
-        // Whole characters only (the suggestion is UTF-8).
-        let mut fit = n.min(cap);
-        while fit > 0 && fit < n && text.get(fit).is_some_and(|&b| b & 0xc0 == 0x80) {
-            fit -= 1;
-        }
-        for (d, &b) in out.iter_mut().zip(text.get(..fit).unwrap_or(&[])) {
-            *d = b;
-        }
-        finish_text(n, cap, needed)
+        write_text(buf, size, needed, |out| {
+            // Whole characters only (the suggestion is UTF-8).
+            let mut fit = n.min(out.len());
+            while fit > 0 && fit < n && text.get(fit).is_some_and(|&b| b & 0xc0 == 0x80) {
+                fit -= 1;
+            }
+            for (d, &b) in out.iter_mut().zip(text.get(..fit).unwrap_or(&[])) {
+                *d = b;
+            }
+            Ok(n)
+        })
     })
 }
 

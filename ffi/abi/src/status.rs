@@ -60,8 +60,9 @@ pub(crate) type Res<T = ()> = Result<T, feud_status>;
 
 /// Runs the body of an exported function: `Ok` is `FEUD_OK`, a refusal is
 /// its status. Every `extern "C"` function that returns a `feud_status` is
-/// `boundary(|| { ... })`, so the refusals are written with `?`. Inlined, it
-/// costs nothing.
+/// `boundary(|| { ... })`, itself or through a helper for a shape many share
+/// (`answer` in corpus.rs, `by_name` in lookup.rs), so the refusals are
+/// written with `?`. Inlined, it costs nothing.
 #[inline(always)]
 pub(crate) fn boundary(body: impl FnOnce() -> Res) -> feud_status {
     match body() {

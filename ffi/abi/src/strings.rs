@@ -59,7 +59,7 @@ pub(crate) fn c_str<'s>(s: *const c_char) -> Res<&'s str> {
 /// A caller's text buffer: `size` bytes at `buf` (NULL allowed when 0).
 /// Zeroes it, so any prefix the writer leaves is NUL-terminated, and returns
 /// the part the writer may fill (one byte is kept for the NUL).
-pub(crate) fn text_buf<'b>(buf: *mut c_char, size: usize) -> Res<&'b mut [u8]> {
+fn text_buf<'b>(buf: *mut c_char, size: usize) -> Res<&'b mut [u8]> {
     if size == 0 {
         return Ok(&mut []);
     }
@@ -71,12 +71,23 @@ pub(crate) fn text_buf<'b>(buf: *mut c_char, size: usize) -> Res<&'b mut [u8]> {
     Ok(&mut all[..size - 1])
 }
 
-/// Finishes an snprintf-like call: `needed` bytes were wanted, `cap` fit.
-pub(crate) fn finish_text(needed: usize, cap: usize, out_needed: *mut usize) -> Res {
-    if !out_needed.is_null() {
-        put(out_needed, needed)?;
+/// The snprintf-like output every text-writing function shares: `write`
+/// fills the caller's buffer (`size` bytes at `buf`, see `text_buf`) with
+/// what fits and gives the length of the whole text, which goes to `*needed`
+/// (may be NULL); a text that did not fit is `FEUD_ERR_BUFFER_TOO_SMALL`.
+pub(crate) fn write_text(
+    buf: *mut c_char,
+    size: usize,
+    needed: *mut usize,
+    write: impl FnOnce(&mut [u8]) -> Res<usize>,
+) -> Res {
+    let out = text_buf(buf, size)?;
+    let cap = out.len();
+    let n = write(out)?;
+    if !needed.is_null() {
+        put(needed, n)?;
     }
-    if needed > cap {
+    if n > cap {
         Err(FEUD_ERR_BUFFER_TOO_SMALL)
     } else {
         Ok(())
