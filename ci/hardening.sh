@@ -8,13 +8,13 @@
 #   3. thread safety under load: the C ABI from 8 pthreads x 1,000,000 mixed
 #      calls and the Python wrapper from 8 threads x 20,000 (best-match calls are slower), all checked
 #      against single-threaded answers;
-#   4. fuzzing: each cargo-fuzz target for FUZZ_SECONDS (default 60) from the
+#   4. fuzzing: each cargo-fuzz target for FUZZ_SECONDS (default 30) from the
 #      committed seeds, on nightly (skipped, loudly, if nightly cannot be had).
 # Idempotent; installs only what is missing. Knobs: FUZZ_SECONDS, LOAD_C_CALLS,
 # LOAD_PY_CALLS, HARDENING_SKIP_FUZZ=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+FUZZ_SECONDS=${FUZZ_SECONDS:-30}
 LOAD_C_CALLS=${LOAD_C_CALLS:-1000000}
 LOAD_PY_CALLS=${LOAD_PY_CALLS:-20000}
 step() { printf '\n--- hardening: %s ---\n' "$*"; }
