@@ -4,7 +4,7 @@
 //! or, for one plain word or prefix, ranked from the segment table alone.
 
 use super::plan::{Plan, MAX_UNION};
-use super::strict::{Matches, UNLOCATED};
+use super::strict::Matches;
 use super::Hit;
 use crate::format::{Field, RecordRef};
 use crate::index::WordIndex;
@@ -153,27 +153,8 @@ impl Matches<'_, '_> {
             }
             s = self.driver.at_least(ix, x + 1);
         }
-        let mut hit = Hit {
-            record: r,
-            field: Field::SourceOutlet,
-            item: 0,
-            start: 0,
-            end: 0,
-            matched_fields: count,
-            primary: primary.is_some(),
-            date: self.corpus.date_of(r),
-            score: 0,
-            complete: true,
-        };
-        if let Some(x) = primary.or(any) {
-            if let Some(s) = self.corpus.segment_at(x as usize) {
-                hit.field = s.field;
-                hit.item = s.item;
-                hit.start = x;
-                hit.end = UNLOCATED;
-            }
-        }
-        hit
+        let at = primary.or(any).map(|x| (x as usize, 0));
+        self.raw_hit(r, count, primary.is_some(), at)
     }
 }
 

@@ -340,20 +340,33 @@ impl Matches<'_, '_> {
                 }
             }
         }
-        let date = self.corpus.date_of(r);
+        let matched = (mask.count_ones() as u8).saturating_add(extra);
+        self.raw_hit(r, matched, primary.is_some(), primary.or(any))
+    }
+
+    /// A complete, unranked hit on record `r` with `matched` fields, which
+    /// highlights the first match of term `t` in segment `seg` for
+    /// `at = Some((seg, t))`: left [`UNLOCATED`], for [`Matches::finish`].
+    pub(super) fn raw_hit(
+        &self,
+        r: RecordRef,
+        matched: u8,
+        primary: bool,
+        at: Option<(usize, usize)>,
+    ) -> Hit {
         let mut hit = Hit {
             record: r,
             field: Field::SourceOutlet,
             item: 0,
             start: 0,
             end: 0,
-            matched_fields: (mask.count_ones() as u8).saturating_add(extra),
-            primary: primary.is_some(),
-            date,
+            matched_fields: matched,
+            primary,
+            date: self.corpus.date_of(r),
             score: 0,
             complete: true,
         };
-        if let Some((seg, t)) = primary.or(any) {
+        if let Some((seg, t)) = at {
             if let Some(s) = self.corpus.segment_at(seg) {
                 hit.field = s.field;
                 hit.item = s.item;
