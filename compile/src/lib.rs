@@ -65,6 +65,17 @@ fn err<T>(record: &str, field: &str, message: impl Into<String>) -> Result<T, Co
     })
 }
 
+/// Refuses a list field of `len` items unless it has 1 to 255 (a segment's
+/// `item` is one byte): `empty` is the message for none, "at most 255
+/// `field`" the one for too many.
+fn one_to_255(record: &str, field: &str, len: usize, empty: &str) -> Result<(), CompileError> {
+    match len {
+        0 => err(record, field, empty),
+        1..=255 => Ok(()),
+        _ => err(record, field, format!("at most 255 {field}")),
+    }
+}
+
 /// A compiled blob and its section table (for `Corpus::embedded`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Blob {
@@ -807,16 +818,12 @@ fn compile_parsed(
                 format!("unknown qualifier `{}`", f.qualifier),
             );
         };
-        if f.phrasings.is_empty() {
-            return err(
-                &f.id,
-                "phrasings",
-                "every figure needs at least one phrasing with its source",
-            );
-        }
-        if f.phrasings.len() > 255 {
-            return err(&f.id, "phrasings", "at most 255 phrasings");
-        }
+        one_to_255(
+            &f.id,
+            "phrasings",
+            f.phrasings.len(),
+            "every figure needs at least one phrasing with its source",
+        )?;
         let mut phrasings = Vec::new();
         for (pi, p) in f.phrasings.iter().enumerate() {
             let field = format!("phrasings[{pi}]");
@@ -844,16 +851,12 @@ fn compile_parsed(
 
     let mut discrepancies = Vec::new();
     for d in &file.discrepancy {
-        if d.sides.is_empty() {
-            return err(
-                &d.id,
-                "sides",
-                "every discrepancy needs at least one side with its source",
-            );
-        }
-        if d.sides.len() > 255 {
-            return err(&d.id, "sides", "at most 255 sides");
-        }
+        one_to_255(
+            &d.id,
+            "sides",
+            d.sides.len(),
+            "every discrepancy needs at least one side with its source",
+        )?;
         let mut sides = Vec::new();
         for (si, s) in d.sides.iter().enumerate() {
             let field = format!("sides[{si}]");

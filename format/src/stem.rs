@@ -237,6 +237,16 @@ fn longest(w: &Word, list: &[&[u8]]) -> Option<usize> {
     best
 }
 
+/// Steps 2 and 3's search: the longest suffix of `list` that `w` ends
+/// with, and its replacement, if the suffix lies in R1.
+fn longest_in_r1<const N: usize>(
+    w: &Word,
+    list: &[(&'static [u8], &'static [u8]); N],
+) -> Option<(&'static [u8], &'static [u8])> {
+    let &(s, to) = list.get(longest(w, &list.map(|(s, _)| s))?)?;
+    w.in_r1(s.len()).then_some((s, to))
+}
+
 fn normalize_in(w: &mut Word) {
     const WHOLE: [(&[u8], &[u8]); 6] = [
         (b"programme", b"program"),
@@ -505,16 +515,9 @@ fn step_2(w: &mut Word) {
         (b"lessli", b"less"),
         (b"li", b""),
     ];
-    let suffixes = LIST.map(|(s, _)| s);
-    let Some(i) = longest(w, &suffixes) else {
+    let Some((s, to)) = longest_in_r1(w, &LIST) else {
         return;
     };
-    let Some(&(s, to)) = LIST.get(i) else {
-        return;
-    };
-    if !w.in_r1(s.len()) {
-        return;
-    }
     let before = match w.n.checked_sub(s.len() + 1) {
         Some(i) => w.at(i),
         None => 0,
@@ -549,16 +552,9 @@ fn step_3(w: &mut Word) {
         (b"ness", b""),
         (b"ative", b""),
     ];
-    let suffixes = LIST.map(|(s, _)| s);
-    let Some(i) = longest(w, &suffixes) else {
+    let Some((s, to)) = longest_in_r1(w, &LIST) else {
         return;
     };
-    let Some(&(s, to)) = LIST.get(i) else {
-        return;
-    };
-    if !w.in_r1(s.len()) {
-        return;
-    }
     if s == b"ative" && !w.in_r2(s.len()) {
         return;
     }

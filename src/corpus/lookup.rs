@@ -237,10 +237,6 @@ impl<'a> Corpus<'a> {
         self.section(Section::Dates)
     }
 
-    pub(crate) fn segment_table(&self) -> &'a [u8] {
-        self.section(Section::Segments)
-    }
-
     pub(crate) fn search_text(&self) -> &'a [u8] {
         self.section(Section::Text)
     }

@@ -194,10 +194,7 @@ impl<'a> Corpus<'a> {
 
     fn check_dates(&self) -> Result<(), Error> {
         let table = self.section(Section::Dates);
-        let bad = |offset| Error::BadIndex {
-            section: Section::Dates,
-            offset,
-        };
+        let bad = bad_index(Section::Dates);
         if table.len() != 4 * self.total_records() {
             return Err(bad(0));
         }
@@ -297,10 +294,7 @@ impl<'a> Corpus<'a> {
 
     fn check_timeline(&self) -> Result<(), Error> {
         let table = self.section(Section::Timeline);
-        let bad = |offset| Error::BadIndex {
-            section: Section::Timeline,
-            offset,
-        };
+        let bad = bad_index(Section::Timeline);
         if !table.len().is_multiple_of(REF_LEN) {
             return Err(bad(table.len()));
         }
@@ -330,10 +324,7 @@ impl<'a> Corpus<'a> {
 
     fn check_keys(&self) -> Result<(), Error> {
         let table = self.section(Section::Keys);
-        let bad = |offset| Error::BadIndex {
-            section: Section::Keys,
-            offset,
-        };
+        let bad = bad_index(Section::Keys);
         if table.len() != REF_LEN * self.total_records() {
             return Err(bad(0));
         }
@@ -390,4 +381,9 @@ impl<'a> Corpus<'a> {
         };
         (end, lo)
     }
+}
+
+/// The error for a bad entry of `section`'s table, at a byte offset.
+fn bad_index(section: Section) -> impl Fn(usize) -> Error {
+    move |offset| Error::BadIndex { section, offset }
 }

@@ -27,10 +27,10 @@ use crate::analyze::{self, AltKind, ClauseKind, Plan, MAX_ALTS};
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::fold;
-use crate::format::{Field, Kind, RecordRef};
+use crate::format::{Field, Kind, RecordRef, SegmentTable};
 use crate::impact;
 use crate::records::Date;
-use crate::search::{segs, Filter, Hit, Query, Summary, TermKind};
+use crate::search::{Filter, Hit, Query, Summary, TermKind};
 use crate::terms::{self, TermIndex};
 use crate::tokens;
 
@@ -76,7 +76,7 @@ struct Search<'a, 'q> {
     dates: &'a [u8],
     /// The segment table, the search text, and where the strict region
     /// ends in the table.
-    segs: &'a [u8],
+    segs: SegmentTable<'a>,
     text: &'a [u8],
     split: usize,
 }
@@ -108,7 +108,7 @@ impl<'a, 'q> Search<'a, 'q> {
                 b
             },
             dates: corpus.dates_table(),
-            segs: corpus.segment_table(),
+            segs: corpus.segment_view(),
             text: corpus.search_text(),
             split: corpus.strict_region().1,
         }
@@ -117,14 +117,14 @@ impl<'a, 'q> Search<'a, 'q> {
     /// Segment `i`'s record (global index).
     #[inline]
     fn seg_doc(&self, i: usize) -> Option<u32> {
-        let r = segs::record(self.segs, i)?;
-        Some(self.bases.get(segs::kind_of(r) as usize)? + segs::index_of(r))
+        let r = self.segs.record_key(i)?;
+        Some(self.bases.get(r.kind_code() as usize)? + r.index())
     }
 
     /// Segment `i`'s folded text (without its trailing 0).
     #[inline]
     fn seg_text(&self, i: usize) -> &'a [u8] {
-        let start = |i: usize| segs::start(self.segs, i);
+        let start = |i: usize| self.segs.start(i).map(|s| s as usize);
         let (Some(a), end) = (start(i), start(i + 1).unwrap_or(self.text.len())) else {
             return &[];
         };
@@ -134,7 +134,7 @@ impl<'a, 'q> Search<'a, 'q> {
     /// The segments of record `doc`: its strict fields, then its
     /// best-match-only ones.
     fn segments_of(&self, doc: u32) -> impl Iterator<Item = usize> + '_ {
-        let n = segs::count(self.segs);
+        let n = self.segs.len();
         let first = move |lo: usize, hi: usize, target: u32| {
             let (mut lo, mut hi) = (lo, hi);
             while lo < hi {

@@ -4,8 +4,8 @@
 //! or, for one plain word or prefix, ranked from the segment table alone.
 
 use super::plan::{Plan, MAX_UNION};
-use super::strict::{Matches, UNLOCATED};
-use super::{segs, Hit};
+use super::strict::Matches;
+use super::Hit;
 use crate::format::{Field, RecordRef};
 use crate::index::WordIndex;
 
@@ -144,7 +144,7 @@ impl Matches<'_, '_> {
         let mut s = Some(seg);
         while let Some(x) = s.filter(|&x| (x as usize) < end) {
             count = count.saturating_add(1);
-            let is_primary = segs::field(self.segs, x as usize).is_some_and(Field::is_primary);
+            let is_primary = self.segs.field(x as usize).is_some_and(Field::is_primary);
             if any.is_none() {
                 any = Some(x);
             }
@@ -153,27 +153,8 @@ impl Matches<'_, '_> {
             }
             s = self.driver.at_least(ix, x + 1);
         }
-        let mut hit = Hit {
-            record: r,
-            field: Field::SourceOutlet,
-            item: 0,
-            start: 0,
-            end: 0,
-            matched_fields: count,
-            primary: primary.is_some(),
-            date: self.corpus.date_of(r),
-            score: 0,
-            complete: true,
-        };
-        if let Some(x) = primary.or(any) {
-            if let Some(s) = self.corpus.segment_at(x as usize) {
-                hit.field = s.field;
-                hit.item = s.item;
-                hit.start = x;
-                hit.end = UNLOCATED;
-            }
-        }
-        hit
+        let at = primary.or(any).map(|x| (x as usize, 0));
+        self.raw_hit(r, count, primary.is_some(), at)
     }
 }
 
@@ -182,18 +163,17 @@ mod tests {
     extern crate std;
     use super::*;
     use crate::index::Tokens;
-    use crate::search::segs;
     use crate::Corpus;
     use std::vec::Vec;
 
     /// The naive reference: every (segment, word) of the strict region,
     /// tokenized one segment at a time.
     fn words_by_segment<'a>(c: &Corpus<'a>) -> Vec<(u32, &'a [u8])> {
-        let (table, text) = (c.segment_table(), c.search_text());
+        let (table, text) = (c.segment_view(), c.search_text());
         let mut out = Vec::new();
         for i in 0..c.strict_region().1 {
-            let a = segs::start(table, i).unwrap();
-            let b = segs::start(table, i + 1).unwrap_or(text.len());
+            let a = table.start(i).unwrap() as usize;
+            let b = table.start(i + 1).map_or(text.len(), |s| s as usize);
             out.extend(Tokens::new(&text[a..b]).map(|(_, w)| (i as u32, w)));
         }
         out

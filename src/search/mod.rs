@@ -29,9 +29,10 @@
 //! One file per concept: `query.rs` (parsing), `strict.rs` (the [`Matches`]
 //! cursor: building it, scoring and locating a record's match, strict
 //! ranking), `plan.rs` (scan or word index), `scan.rs` (the leapfrog over
-//! the haystack), `indexed.rs` (the word-index paths), `segs.rs` (the
-//! segment-table reads of the hot loops), [`best`] (best-match ranking,
-//! planned by [`crate::analyze`]); the types shared by both modes are here.
+//! the haystack), `indexed.rs` (the word-index paths), [`best`]
+//! (best-match ranking, planned by [`crate::analyze`]); the types shared by
+//! both modes are here. Both read the segment table through
+//! [`SegmentTable`](crate::format::SegmentTable).
 
 use crate::corpus::Corpus;
 use crate::error::Error;
@@ -44,7 +45,6 @@ mod indexed;
 mod plan;
 mod query;
 mod scan;
-mod segs;
 mod strict;
 
 pub use plan::MAX_UNION;

@@ -8,11 +8,11 @@
 
 use super::indexed::Driver;
 use super::plan::Plan;
-use super::{segs, Filter, Hit, Query, Summary, TermKind, MAX_STRICT_TERMS};
+use super::{Filter, Hit, Query, Summary, TermKind, MAX_STRICT_TERMS};
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::fold;
-use crate::format::{Field, Kind, RecordRef, SEGMENT_LEN};
+use crate::format::{Field, Kind, RecordKey, RecordRef, SegmentTable};
 use crate::index::WordIndex;
 use memchr::memmem::Finder;
 
@@ -26,9 +26,9 @@ pub struct Matches<'a, 'q> {
     pub(super) corpus: Corpus<'a>,
     /// The strict region of the folded haystack (`Corpus::strict_region`).
     pub(super) hay: &'a [u8],
-    /// The segment table's entries for that region, [`SEGMENT_LEN`] (9)
-    /// bytes per field, read field by field in the hot loops (`segs.rs`).
-    pub(super) segs: &'a [u8],
+    /// The segment table's entries for that region, read field by field
+    /// in the hot loops.
+    pub(super) segs: SegmentTable<'a>,
     /// Per term: its finder, and whether the needle starts with a word
     /// byte, ends with one, is a prefix (in the finder's padding).
     pub(super) finders: heapless::Vec<(Finder<'q>, (bool, bool, bool)), MAX_STRICT_TERMS>,
@@ -115,9 +115,9 @@ impl<'a> Corpus<'a> {
             corpus: *self,
             hay: self.search_text().get(..text_end).unwrap_or(&[]),
             segs: self
-                .segment_table()
-                .get(..seg_count * SEGMENT_LEN)
-                .unwrap_or(&[]),
+                .segment_view()
+                .prefix(seg_count)
+                .unwrap_or(SegmentTable::new_unchecked(&[])),
             finders,
             filter: *filter,
             kinds_only: filter.entity.is_none() && filter.from.is_none() && filter.to.is_none(),
@@ -233,17 +233,17 @@ impl Matches<'_, '_> {
     }
 
     pub(super) fn seg_count(&self) -> usize {
-        segs::count(self.segs)
+        self.segs.len()
     }
 
     /// Where segment `i`'s text starts (the haystack's end past the last).
     pub(super) fn seg_start(&self, i: usize) -> usize {
-        segs::start(self.segs, i).unwrap_or(self.hay.len())
+        self.segs.start(i).map_or(self.hay.len(), |s| s as usize)
     }
 
-    /// Segment `i`'s record as one comparable number (kind and index).
-    pub(super) fn seg_record(&self, i: usize) -> Option<u32> {
-        segs::record(self.segs, i)
+    /// Segment `i`'s record as one comparable key (kind and index).
+    pub(super) fn seg_record(&self, i: usize) -> Option<RecordKey> {
+        self.segs.record_key(i)
     }
 
     /// The segment index range `[first, end)` of the record owning segment `i`.
@@ -265,12 +265,7 @@ impl Matches<'_, '_> {
             end += 1;
         }
         let rr = r
-            .and_then(|v| {
-                Some(RecordRef::new(
-                    Kind::from_u8(segs::kind_of(v))?,
-                    segs::index_of(v),
-                ))
-            })
+            .and_then(RecordKey::record_ref)
             .unwrap_or(RecordRef::new(Kind::Source, 0));
         (end, rr)
     }
@@ -334,7 +329,7 @@ impl Matches<'_, '_> {
                     if any.is_none_or(|a| seg < a.0) {
                         any = cand;
                     }
-                    let is_primary = segs::field(self.segs, seg).is_some_and(Field::is_primary);
+                    let is_primary = self.segs.field(seg).is_some_and(Field::is_primary);
                     if is_primary && primary.is_none_or(|a| seg < a.0) {
                         primary = cand;
                     }
@@ -345,20 +340,33 @@ impl Matches<'_, '_> {
                 }
             }
         }
-        let date = self.corpus.date_of(r);
+        let matched = (mask.count_ones() as u8).saturating_add(extra);
+        self.raw_hit(r, matched, primary.is_some(), primary.or(any))
+    }
+
+    /// A complete, unranked hit on record `r` with `matched` fields, which
+    /// highlights the first match of term `t` in segment `seg` for
+    /// `at = Some((seg, t))`: left [`UNLOCATED`], for [`Matches::finish`].
+    pub(super) fn raw_hit(
+        &self,
+        r: RecordRef,
+        matched: u8,
+        primary: bool,
+        at: Option<(usize, usize)>,
+    ) -> Hit {
         let mut hit = Hit {
             record: r,
             field: Field::SourceOutlet,
             item: 0,
             start: 0,
             end: 0,
-            matched_fields: (mask.count_ones() as u8).saturating_add(extra),
-            primary: primary.is_some(),
-            date,
+            matched_fields: matched,
+            primary,
+            date: self.corpus.date_of(r),
             score: 0,
             complete: true,
         };
-        if let Some((seg, t)) = primary.or(any) {
+        if let Some((seg, t)) = at {
             if let Some(s) = self.corpus.segment_at(seg) {
                 hit.field = s.field;
                 hit.item = s.item;
@@ -383,7 +391,7 @@ impl Matches<'_, '_> {
             Some(p) => ((p - s) as u32, (p - s + n) as u32),
             None => (0, 0),
         };
-        if !segs::plain(self.segs, seg) {
+        if !self.segs.plain(seg) {
             self.corpus.finish_hit(h);
         }
     }
@@ -401,6 +409,29 @@ impl Iterator for Matches<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The single-field reads of the hot loops agree with the full
+    /// decoding, on every entry of the embedded blob and one past the end.
+    #[test]
+    fn segment_reads_agree_with_decode() {
+        let c = Corpus::embedded();
+        let segs = c.segment_view();
+        assert!(!segs.is_empty());
+        for i in 0..=segs.len() {
+            let whole = segs.get(i);
+            assert_eq!(segs.start(i), whole.map(|s| s.start));
+            assert_eq!(
+                segs.record_key(i).map(RecordKey::kind_code),
+                whole.map(|s| s.field.kind() as u8)
+            );
+            assert_eq!(
+                segs.record_key(i).map(RecordKey::index),
+                whole.map(|s| s.record)
+            );
+            assert_eq!(segs.field(i), whole.map(|s| s.field));
+            assert_eq!(segs.plain(i), whole.is_some_and(|s| s.plain));
+        }
+    }
 
     /// The naive reference: the first position at or after `from` where
     /// `needle` ends by `limit` and obeys the term's word-boundary rules.

@@ -63,7 +63,7 @@ pub mod segment;
 
 pub use header::Header;
 pub use record_table::RecordTable;
-pub use segment::{Segment, SegmentTable, SEGMENT_LEN};
+pub use segment::{RecordKey, Segment, SegmentTable, SEGMENT_LEN};
 
 /// A byte range within a structure: where one field lies (as smoltcp's
 /// `wire::field::Field`).
