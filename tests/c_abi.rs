@@ -7,7 +7,6 @@
 //!
 //! Needs a C compiler (`cc`, `g++`); `cargo test` runs it like any test.
 
-#[path = "c/support.rs"]
 mod support;
 
 use std::path::PathBuf;

@@ -4,7 +4,6 @@
 //! The same scoring as `tests/judged.rs`; the floors are set from the first
 //! (and only) measurement, to catch a regression, not to steer tuning.
 
-#[path = "judged/score.rs"]
 mod score;
 
 #[test]

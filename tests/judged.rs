@@ -6,7 +6,6 @@
 //! `cargo test --test judged -- --nocapture` prints the scores and every
 //! miss.
 
-#[path = "judged/score.rs"]
 mod score;
 
 #[test]

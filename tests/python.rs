@@ -4,7 +4,6 @@
 //! the example's output. `ci/install.sh` runs the same suite against the
 //! wheel installed in a fresh virtualenv.
 
-#[path = "c/support.rs"]
 mod support;
 
 use std::process::Command;
