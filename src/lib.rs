@@ -33,23 +33,21 @@
 //! [`tokens`] and [`stem`] (search terms), [`impact`] (ranking arithmetic),
 //! [`limits`] (record, thread and query bounds), [`error`] (every refusal).
 //! The core's own: [`corpus`] (validation and lookups), [`search`] (query
-//! language and matching), [`index`] (the optional word index), [`terms`]
-//! (the term index), [`synonyms`], [`amounts`], [`best`] and [`analyze`]
-//! (best match), [`typo`], [`display`] (small-screen helpers).
+//! language and matching; its [`analyze`], [`typo`] and [`best`] are best
+//! match), [`index`] (the optional word index), [`terms`] (the term index),
+//! [`synonyms`], [`amounts`], [`display`] (small-screen helpers).
 
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod amounts;
-pub mod analyze;
 pub mod corpus;
 pub mod display;
 pub mod index;
 pub mod search;
 pub mod synonyms;
 pub mod terms;
-pub mod typo;
 
 // The blob format, shared with the compiler: defined in `feudfacts-format`
 // (`format/`), re-exported here under the paths the core has always had.
@@ -65,7 +63,7 @@ pub use records::{
     Date, Dating, Discrepancy, Entity, EntityKind, Event, Figure, Medium, Packed, Phrasing,
     Precision, Qualifier, Quote, Record, Side, Source, Text, Variant,
 };
-pub use search::best;
+pub use search::{analyze, best, typo};
 pub use search::{
     Filter, Hit, KindSet, Matches, Mode, Query, Records, Summary, TermKind, MAX_QUERY_LEN,
     MAX_STRICT_TERMS, MAX_TERMS,

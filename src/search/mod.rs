@@ -30,7 +30,8 @@
 //! cursor: building it, scoring and locating a record's match, strict
 //! ranking), `plan.rs` (scan or word index), `scan.rs` (the leapfrog over
 //! the haystack), `indexed.rs` (the word-index paths), [`best`]
-//! (best-match ranking, planned by [`crate::analyze`]); the types shared by
+//! (best-match ranking, planned by [`analyze`], which corrects spellings
+//! with [`typo`]); the types shared by
 //! both modes are here. Both read the segment table through
 //! [`SegmentTable`](crate::format::SegmentTable).
 
@@ -40,12 +41,14 @@ use crate::fold;
 use crate::format::{Field, Kind, RecordRef};
 use crate::records::{Date, Record, Text};
 
+pub mod analyze;
 pub mod best;
 mod indexed;
 mod plan;
 mod query;
 mod scan;
 mod strict;
+pub mod typo;
 
 pub use plan::MAX_UNION;
 pub use query::{Query, TermKind};
