@@ -13,8 +13,9 @@
 #      the unittest suite runs from outside the tree and mypy --strict checks
 #      the package and the docs' examples (which are run too);
 #   4. Rust: the README's 'cargo add --path'; 'cargo package --list' and
-#      'cargo publish --dry-run' of the core (and the compiler it builds
-#      with), never publishing.
+#      'cargo publish --dry-run' of the core with the format crate and the
+#      compiler it builds with (one multi-package dry run, so each finds the
+#      others), never publishing.
 # Installs what it needs (idempotent): clang, cmake, pkg-config.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -221,12 +222,12 @@ ln -s "$root" "$tmp/rust/feudfacts"
 (cd "$tmp/rust/user" && bash -euo pipefail "$tmp/readme_1" 2>/dev/null \
   && cargo tree -q -e normal --depth 1 | grep -q "^└── feudfacts v") || fail "cargo add"
 
-step "Rust: cargo package --list and cargo publish --dry-run (core and compiler)"
+step "Rust: cargo package --list and cargo publish --dry-run (format, compiler, core)"
 listed=$(cargo package --list -q -p feudfacts --allow-dirty)
 for f in Cargo.toml build.rs src/lib.rs corpus/feud.toml README.md LICENSE-MIT LICENSE-APACHE CHANGELOG.md; do
   grep -qx "$f" <<<"$listed" || fail "the core package lacks $f"
 done
-cargo publish --dry-run -q -p feudfacts-compile -p feudfacts --allow-dirty 2> "$tmp/publish.txt" \
+cargo publish --dry-run -q -p feudfacts-format -p feudfacts-compile -p feudfacts --allow-dirty 2> "$tmp/publish.txt" \
   || { cat "$tmp/publish.txt"; fail "cargo publish --dry-run"; }
 
 printf 'install ok: wheel %s bytes, %s; C prefix with SONAME %s\n' \
